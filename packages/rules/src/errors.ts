@@ -22,6 +22,8 @@ export type RulesErrorCode =
   | 'TABLE_NOT_IN_FORCE'
   | 'AMOUNT_INVALID'
   | 'ARGUMENT_INVALID'
+  /** A table is in force but Mamori holds only part of it, and the amount falls in the missing part. */
+  | 'TABLE_INCOMPLETE'
 
 export type RulesErrorInit = {
   code: RulesErrorCode
