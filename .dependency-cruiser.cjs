@@ -12,10 +12,17 @@ module.exports = {
       to: { path: '^(packages/(?!rules/)|bench/|e2e/|scripts/)' },
     },
     {
+      name: 'audit-tests-use-only-the-db-harness',
+      comment: 'Audit tests may run on the shared test-database harness, and on nothing else of ours.',
+      severity: 'error',
+      from: { path: '^packages/audit/.*\\.test\\.ts$' },
+      to: { path: '^(packages/(?!audit/|rules/|db/src/testing/|db/src/)|bench/|e2e/|scripts/)' },
+    },
+    {
       name: 'audit-imports-only-rules',
       comment: 'audit is used by both the vault and the server; it may import rules and nothing else of ours.',
       severity: 'error',
-      from: { path: '^packages/audit/' },
+      from: { path: '^packages/audit/', pathNot: '\\.test\\.ts$' },
       to: { path: '^(packages/(?!audit/|rules/)|bench/|e2e/|scripts/)' },
     },
     {

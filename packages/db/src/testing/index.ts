@@ -1,0 +1,7 @@
+export type { DatabaseTestContext } from './on-each-database.ts'
+export { describeOnEachDatabase } from './on-each-database.ts'
+export { emptyPGliteTemplate } from './pglite-template.ts'
+export type { TestBackend, TestBackendName } from './test-backends.ts'
+export { TEST_DATABASE_URL_VARIABLE, testBackends } from './test-backends.ts'
+export type { TestDatabase } from './test-database.ts'
+export { createTestDatabase } from './test-database.ts'
