@@ -20,7 +20,8 @@ module.exports = {
     },
     {
       name: 'audit-imports-only-rules',
-      comment: 'audit is used by both the vault and the server; it may import rules and nothing else of ours.',
+      comment:
+        'audit is used by both the vault and the server; it may import rules and nothing else of ours.',
       severity: 'error',
       from: { path: '^packages/audit/', pathNot: '\\.test\\.ts$' },
       to: { path: '^(packages/(?!audit/|rules/)|bench/|e2e/|scripts/)' },

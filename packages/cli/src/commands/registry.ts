@@ -1,0 +1,6 @@
+import type { Command } from './command.ts'
+import { doctorCommand } from './doctor.ts'
+import { migrateCommand } from './migrate.ts'
+import { startCommand } from './start.ts'
+
+export const COMMANDS: readonly Command[] = [startCommand, migrateCommand, doctorCommand]

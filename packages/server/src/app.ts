@@ -1,0 +1,32 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import Fastify from 'fastify'
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import { healthRoutes } from './health/health.routes.ts'
+import { registerErrorHandler } from './http/error-handler.ts'
+
+export type AppDeps = {
+  db: Kysely<unknown>
+  databaseKind: 'pglite' | 'postgres'
+  version: string
+  logger?: FastifyBaseLogger
+}
+
+/** Builds the Fastify app without listening, so tests drive it with `app.inject`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger === undefined ? { logger: false } : { loggerInstance: deps.logger }),
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID(),
+  })
+  registerErrorHandler(app)
+  await app.register(healthRoutes, {
+    version: deps.version,
+    databaseKind: deps.databaseKind,
+    instanceId: async () => {
+      const { rows } = await sql<{ id: string }>`select id from mamori_instance`.execute(deps.db)
+      return rows[0]?.id ?? null
+    },
+  })
+  return app
+}

@@ -1,0 +1,34 @@
+/**
+ * The one error class of the server. Operations throw it with a stable code; the HTTP layer maps
+ * codes to statuses in one table (http/error-status.ts). Messages never carry personal data.
+ */
+export type ServerErrorCode =
+  | 'CONFIG_INVALID'
+  | 'DATA_DIR_IN_USE'
+  | 'KEY_FILE_UNSAFE'
+  | 'PORT_IN_USE'
+  | 'NOT_FOUND'
+  | 'REQUEST_INVALID'
+  | 'INTERNAL'
+
+export type ServerErrorInit = {
+  code: ServerErrorCode
+  message: string
+  messageJa: string
+  field?: string
+  cause?: unknown
+}
+
+export class ServerError extends Error {
+  readonly code: ServerErrorCode
+  readonly messageJa: string
+  readonly field: string | undefined
+
+  constructor(init: ServerErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause })
+    this.name = 'ServerError'
+    this.code = init.code
+    this.messageJa = init.messageJa
+    this.field = init.field
+  }
+}

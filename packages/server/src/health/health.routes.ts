@@ -1,0 +1,40 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { renderStatusPage } from './status-page.ts'
+
+export type HealthOptions = {
+  version: string
+  databaseKind: 'pglite' | 'postgres'
+  /** Reads the database, so a health answer proves the database answers too. */
+  instanceId: () => Promise<string | null>
+}
+
+const ZHealthResponse = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['status', 'service', 'version', 'database', 'instanceId'],
+  properties: {
+    status: { type: 'string', enum: ['ok'] },
+    service: { type: 'string' },
+    version: { type: 'string' },
+    database: { type: 'string', enum: ['pglite', 'postgres'] },
+    instanceId: { type: ['string', 'null'] },
+  },
+} as const
+
+export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, options) => {
+  app.get('/health', { schema: { response: { 200: ZHealthResponse } } }, async () => ({
+    status: 'ok' as const,
+    service: 'mamori-server',
+    version: options.version,
+    database: options.databaseKind,
+    instanceId: await options.instanceId(),
+  }))
+
+  app.get('/', async (_request, reply) => {
+    await options.instanceId()
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .send(renderStatusPage({ version: options.version, databaseKind: options.databaseKind }))
+  })
+}

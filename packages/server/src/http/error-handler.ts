@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { ServerError } from '../errors.ts'
+import { ERROR_STATUS } from './error-status.ts'
+
+export type ErrorBody = { code: string; message: string; field?: string; requestId: string }
+
+/**
+ * Turns every thrown error into `{ code, message (Japanese), field?, requestId }`. Unknown errors
+ * become INTERNAL with no detail in the response: the log keeps the stack, keyed by request id.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ServerError | Error, request, reply) => {
+    const body = toErrorBody(error, request.id)
+    const status = error instanceof ServerError ? ERROR_STATUS[error.code] : validationStatus(error)
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    void reply.status(status).send(body)
+  })
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({
+      code: 'NOT_FOUND',
+      message: 'お探しのページは見つかりません。URL を確認してください。',
+      requestId: request.id,
+    } satisfies ErrorBody)
+  })
+}
+
+function toErrorBody(error: Error, requestId: string): ErrorBody {
+  if (error instanceof ServerError) {
+    return error.field === undefined
+      ? { code: error.code, message: error.messageJa, requestId }
+      : { code: error.code, message: error.messageJa, field: error.field, requestId }
+  }
+  if (isValidationError(error)) {
+    const field = error.validation?.[0]?.instancePath.replace(/^\//, '').replaceAll('/', '.') || undefined
+    const message = `入力内容に誤りがあります${field === undefined ? '' : ` (${field})`}。内容を確認してもう一度送信してください。`
+    return field === undefined
+      ? { code: 'REQUEST_INVALID', message, requestId }
+      : { code: 'REQUEST_INVALID', message, field, requestId }
+  }
+  return {
+    code: 'INTERNAL',
+    message:
+      '処理中に問題が発生しました。時間をおいて再度お試しください。解決しない場合は管理者に受付番号をお伝えください。',
+    requestId,
+  }
+}
+
+function isValidationError(error: Error): error is FastifyError {
+  return 'validation' in error && Array.isArray((error as FastifyError).validation)
+}
+
+function validationStatus(error: Error): number {
+  return isValidationError(error) ? ERROR_STATUS.REQUEST_INVALID : ERROR_STATUS.INTERNAL
+}
