@@ -34,10 +34,13 @@ export function parseOptions(
         exitCode: 2,
       })
     }
+    const valueMissing = code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
     throw new CliError({
       code: 'CLI_INVALID_ARGUMENT',
       message: `invalid arguments for ${command}`,
-      messageJa: `オプション「${option}」の指定に誤りがあります。「mamori ${command} --help」で使い方を確認してください。`,
+      messageJa: valueMissing
+        ? `オプション「${option}」の値がありません。値が「-」で始まる場合は ${option}=値 の形で指定してください。`
+        : `オプション「${option}」の指定に誤りがあります。「mamori ${command} --help」で使い方を確認してください。`,
       field: option,
       exitCode: 2,
     })

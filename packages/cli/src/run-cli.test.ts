@@ -3,24 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import type { CliIo } from './cli-io.ts'
-import { runCli } from './run-cli.ts'
-
-type Run = { code: number; out: string; err: string }
-
-async function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    env: { PATH: '', ...env },
-    cwd: tmpdir(),
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    untilStopped: () => Promise.resolve(),
-  }
-  const code = await runCli(args, io)
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+import { run } from './run-for-test.ts'
 
 async function dataDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'mamori-cli-'))

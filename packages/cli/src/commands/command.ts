@@ -9,5 +9,7 @@ export type Command = {
   /** The usage text for `mamori <name> --help`. */
   usage: string
   options: ParseArgsOptionsConfig
+  /** `mamori <name> <subcommand> …`; run() then only explains them. */
+  subcommands?: readonly Command[]
   run(io: CliIo, options: ParsedOptions): Promise<void>
 }

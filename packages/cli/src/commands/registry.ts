@@ -1,6 +1,7 @@
+import { calcCommand } from './calc.ts'
 import type { Command } from './command.ts'
 import { doctorCommand } from './doctor.ts'
 import { migrateCommand } from './migrate.ts'
 import { startCommand } from './start.ts'
 
-export const COMMANDS: readonly Command[] = [startCommand, migrateCommand, doctorCommand]
+export const COMMANDS: readonly Command[] = [startCommand, migrateCommand, doctorCommand, calcCommand]
