@@ -1,0 +1,43 @@
+export type { TCallContext, TIdentityCheck, TSealedNumber, TVaultErrorBody } from './common.ts'
+export {
+  ZCallContext,
+  ZIdentityCheck,
+  ZPurpose,
+  ZRecipientPublicKey,
+  ZSealedForRecipient,
+  ZSealedNumber,
+  ZVaultErrorBody,
+} from './common.ts'
+export type {
+  TDeleteRequest,
+  TDeleteResponse,
+  TMatchRequest,
+  TMatchResponse,
+  TMergeRequest,
+  TMergeResponse,
+  TRefusalRequest,
+  TRefusalResponse,
+  TRegisterRequest,
+  TRegisterResponse,
+  TRevealRequest,
+  TRevealResponse,
+  TStatusRequest,
+  TStatusResponse,
+} from './operations.ts'
+export {
+  ZDeleteRequest,
+  ZDeleteResponse,
+  ZMatchRequest,
+  ZMatchResponse,
+  ZMergeRequest,
+  ZMergeResponse,
+  ZMergeSubject,
+  ZRefusalRequest,
+  ZRefusalResponse,
+  ZRegisterRequest,
+  ZRegisterResponse,
+  ZRevealRequest,
+  ZRevealResponse,
+  ZStatusRequest,
+  ZStatusResponse,
+} from './operations.ts'
