@@ -36,7 +36,12 @@ describe('vault wire contract', () => {
 
   it('a register request carries the number only sealed: a plaintext field is refused', () => {
     assert.equal(ZRegisterRequest.safeParse({ context: context(), sealed, identityCheck }).success, true)
-    const withPlaintext = { context: context(), sealed, identityCheck, myNumber: createSyntheticGenerator('contract').myNumber() }
+    const withPlaintext = {
+      context: context(),
+      sealed,
+      identityCheck,
+      myNumber: createSyntheticGenerator('contract').myNumber(),
+    }
     assert.equal(ZRegisterRequest.safeParse(withPlaintext).success, false)
     assert.equal(ZSealedNumber.safeParse({ ...sealed, ciphertext: '1234 5678 9018' }).success, false)
   })
