@@ -42,10 +42,18 @@ module.exports = {
     },
     {
       name: 'server-reaches-vault-only-through-its-client',
-      comment: 'The server may import the vault client and the wire contract, never vault internals.',
+      comment:
+        'The server and the CLI use @mamori/vault-client and the wire contract, never vault internals.',
       severity: 'error',
-      from: { path: '^packages/server/' },
-      to: { path: '^packages/vault/(?!src/client/|src/contract/)' },
+      from: { path: '^packages/(server|cli)/' },
+      to: { path: '^packages/vault/(?!src/contract/)' },
+    },
+    {
+      name: 'vault-client-imports-only-the-contract',
+      comment: 'The client is a thin typed transport: the contract and rules, never the service.',
+      severity: 'error',
+      from: { path: '^packages/vault-client/' },
+      to: { path: '^packages/(vault/(?!src/contract/)|server/|web/|cli/|db/|audit/)' },
     },
     {
       name: 'server-never-imports-web-or-cli',

@@ -16,10 +16,12 @@ const FIXTURE: Record<string, string> = {
   'packages/audit/src/log.ts': "import '../../rules/src/ok.ts'\nimport '../../db/src/index.ts'",
   'packages/audit/src/log.test.ts': "import '../../db/src/testing/index.ts'",
   'packages/server/src/app.ts':
-    "import '../../vault/src/client/index.ts'\nimport '../../vault/src/ops/register.ts'",
+    "import '../../vault-client/src/index.ts'\nimport '../../vault/src/contract/index.ts'\nimport '../../vault/src/ops/register.ts'",
   'packages/web/src/page.ts': "import '../../server/src/app.ts'\nimport '../../rules/src/ok.ts'",
   'packages/vault/src/ops/register.ts': "import '../../../server/src/app.ts'",
-  'packages/vault/src/client/index.ts': 'export {}',
+  'packages/vault/src/contract/index.ts': 'export {}',
+  'packages/vault-client/src/index.ts':
+    "import '../../vault/src/contract/index.ts'\nimport '../../vault/src/ops/register.ts'",
   'packages/rules/src/ok.ts': 'export {}',
   'packages/db/src/index.ts': 'export {}',
   'packages/db/src/testing/index.ts': 'export {}',
@@ -50,10 +52,12 @@ test('the dependency rule refuses every boundary crossing of the architecture, a
   const found = result.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort()
   assert.deepEqual(found, [
     'audit-imports-only-rules: packages/audit/src/log.ts -> packages/db/src/index.ts',
+    'no-circular: packages/server/src/app.ts -> packages/vault-client/src/index.ts',
     'no-circular: packages/server/src/app.ts -> packages/vault/src/ops/register.ts',
     'nothing-imports-bench-or-e2e: packages/cli/src/main.ts -> bench/x.ts',
     'rules-imports-nothing-of-ours: packages/rules/src/leak.ts -> packages/server/src/app.ts',
     'server-reaches-vault-only-through-its-client: packages/server/src/app.ts -> packages/vault/src/ops/register.ts',
+    'vault-client-imports-only-the-contract: packages/vault-client/src/index.ts -> packages/vault/src/ops/register.ts',
     'vault-never-imports-server-web-cli: packages/vault/src/ops/register.ts -> packages/server/src/app.ts',
     'web-reaches-server-only-over-http: packages/web/src/page.ts -> packages/server/src/app.ts',
   ])
