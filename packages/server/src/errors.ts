@@ -9,6 +9,8 @@ export type ServerErrorCode =
   | 'PORT_IN_USE'
   | 'NOT_FOUND'
   | 'REQUEST_INVALID'
+  /** An office id that is not one: a forged or corrupted session. */
+  | 'TENANT_INVALID'
   | 'INTERNAL'
 
 export type ServerErrorInit = {
