@@ -106,10 +106,11 @@ describe('findTableInForce: the switch dates of README.md, effective-date conven
       '厚生年金',
     )
   })
-  test('賞与の算出率の表 令和7年分 is not held: a 2025 payment date is refused', () => {
+  test('賞与の算出率の表: 令和7年分 is the 令和2年分〜令和7年分 table, 令和元年分 is refused', () => {
+    assert.equal(findTableInForce('withholding-bonus-rates', '2025-12-10').id, 'bonus-rates-2020-01')
     assertNotInForce(
-      () => findTableInForce('withholding-bonus-rates', '2025-12-10'),
-      '2025-12-10',
+      () => findTableInForce('withholding-bonus-rates', '2019-12-10'),
+      '2019-12-10',
       '算出率の表',
     )
   })

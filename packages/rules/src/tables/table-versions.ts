@@ -10,6 +10,7 @@ import { STANDARD_BONUS_CAPS_2016_04 } from './standard-bonus-caps/standard-bonu
 import { HEALTH_STANDARD_REMUNERATION_2016_04 } from './standard-remuneration/health-2016-04.ts'
 import { PENSION_STANDARD_REMUNERATION_2020_09 } from './standard-remuneration/pension-2020-09.ts'
 import type { TableByKind, TableKind } from './table-kinds.ts'
+import { BONUS_RATES_2020_01 } from './withholding/bonus-rates-2020-01.ts'
 import { BONUS_RATES_2026_01 } from './withholding/bonus-rates-2026-01.ts'
 import { COMPUTER_METHOD_2020_01 } from './withholding/computer-method-2020-01.ts'
 import { COMPUTER_METHOD_2026_01 } from './withholding/computer-method-2026-01.ts'
@@ -31,5 +32,5 @@ export const TABLE_VERSIONS: { readonly [K in TableKind]: readonly TableByKind[K
   'standard-bonus-caps': [STANDARD_BONUS_CAPS_2016_04],
   'withholding-computer-method': [COMPUTER_METHOD_2020_01, COMPUTER_METHOD_2026_01],
   'withholding-otsu-monthly': [OTSU_MONTHLY_2020_01, OTSU_MONTHLY_2026_01],
-  'withholding-bonus-rates': [BONUS_RATES_2026_01],
+  'withholding-bonus-rates': [BONUS_RATES_2020_01, BONUS_RATES_2026_01],
 }

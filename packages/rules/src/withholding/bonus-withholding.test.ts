@@ -87,10 +87,20 @@ describe('賞与の特例: no previous-month pay, or bonus over 10 × X (国税�
 })
 
 describe('refusals', () => {
-  test('a 令和7年分 bonus by the rate table is TABLE_NOT_IN_FORCE (the R7 算出率表 is not held)', () => {
-    assert.throws(() => bonusTax({ date: '2025-12-10', bonus: 500_000, previous: [300_000, 45_000] }), {
+  test('a 令和元年分 bonus by the rate table is TABLE_NOT_IN_FORCE (no 算出率表 before 令和2年分 is held)', () => {
+    assert.throws(() => bonusTax({ date: '2019-12-10', bonus: 500_000, previous: [300_000, 45_000] }), {
       code: 'TABLE_NOT_IN_FORCE',
     })
+  })
+  test('a 令和7年分 bonus uses the 令和2年分〜令和7年分 table: X = 255,000円, 扶養2人 → 2.042% (bonus-rates-2020-01.ts)', () => {
+    const result = bonusTax({
+      date: '2025-12-10',
+      bonus: 500_000,
+      previous: [300_000, 45_000],
+      dependents: 2,
+    })
+    assert.equal(result.tableId, 'bonus-rates-2020-01')
+    assert.equal(result.tax, 10_210)
   })
   test('a negative bonus is AMOUNT_INVALID on its field', () => {
     assert.throws(() => bonusTax({ bonus: -1, previous: null }), { code: 'AMOUNT_INVALID', field: 'bonus' })
