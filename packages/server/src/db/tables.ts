@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { PeopleTables } from './people-tables.ts'
 
 /**
  * The back office's tables as Kysely sees them. Every tenant table carries `office_id`, and
@@ -7,7 +8,7 @@ import type { ColumnType, Generated } from 'kysely'
 export type ServerTables = {
   mamori_instance: { id: Generated<string>; created_at: ColumnType<Date, never, never> }
   offices: OfficesTable
-}
+} & PeopleTables
 
 export type OfficesTable = {
   id: Generated<string>
