@@ -24,6 +24,8 @@ export type {
 } from '../keys/key-provider.ts'
 export type { LocalKeyProviderOptions } from '../keys/local-file.ts'
 export { openLocalKeyProvider } from '../keys/local-file.ts'
+export type { Pkcs11KeyProviderOptions } from '../keys/pkcs11.ts'
+export { DEFAULT_KEK_LABEL, openPkcs11KeyProvider } from '../keys/pkcs11.ts'
 export { kekVersionOf } from '../keys/wrapped-key.ts'
 export type { BlindIndex } from './blind-index.ts'
 export {
