@@ -104,16 +104,16 @@ function providerOf(
     }
     return kek
   }
-  const gcm = (nonce: Uint8Array, aad: Uint8Array): pkcs11js.Mechanism => ({
-    mechanism: pkcs11js.CKM_AES_GCM,
-    parameter: {
+  const gcm = (nonce: Uint8Array, aad: Uint8Array): pkcs11js.Mechanism => {
+    const parameter: pkcs11js.AesGCM = {
       type: pkcs11js.CK_PARAMS_AES_GCM,
       iv: Buffer.from(nonce),
       aad: Buffer.from(aad),
       ivBits: NONCE_LENGTH * 8,
       tagBits: TAG_LENGTH * 8,
-    },
-  })
+    }
+    return { mechanism: pkcs11js.CKM_AES_GCM, parameter }
+  }
   const needsOpen = () => needs(!closed, 'the PKCS#11 key provider is closed')
 
   return {
