@@ -2,6 +2,9 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import Fastify from 'fastify'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
+import { registerAccessControl } from './access/access-hook.ts'
+import { authRoutes } from './auth/auth.routes.ts'
+import type { ServerTables } from './db/tables.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { registerErrorHandler } from './http/error-handler.ts'
 
@@ -10,6 +13,10 @@ export type AppDeps = {
   databaseKind: 'pglite' | 'postgres'
   version: string
   logger?: FastifyBaseLogger
+  /** Signs session cookies and derives CSRF tokens (data/keys/session.key). */
+  sessionKey: Uint8Array
+  /** The clock of sessions, TOTP and lockouts; tests pass their own. */
+  now?: () => Date
 }
 
 /** Builds the Fastify app without listening, so tests drive it with `app.inject`. */
@@ -20,6 +27,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
   })
   registerErrorHandler(app)
+  const auth = {
+    db: deps.db as Kysely<ServerTables>,
+    sessionKey: deps.sessionKey,
+    now: deps.now ?? (() => new Date()),
+  }
+  await registerAccessControl(app, auth)
   await app.register(healthRoutes, {
     version: deps.version,
     databaseKind: deps.databaseKind,
@@ -28,5 +41,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return rows[0]?.id ?? null
     },
   })
+  await app.register(authRoutes, { prefix: '/api', ...auth })
   return app
 }

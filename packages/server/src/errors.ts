@@ -11,6 +11,21 @@ export type ServerErrorCode =
   | 'REQUEST_INVALID'
   /** An office id that is not one: a forged or corrupted session. */
   | 'TENANT_INVALID'
+  /** No active session: signed out, expired, or never signed in. */
+  | 'UNAUTHENTICATED'
+  /** Wrong login id, password or account state; one code so that none of them can be told apart. */
+  | 'SIGN_IN_FAILED'
+  | 'TOTP_INVALID'
+  /** Signed in, but the role or assignment does not cover this route or client. */
+  | 'FORBIDDEN'
+  | 'CSRF_INVALID'
+  /** A sensitive act needs password + TOTP again (access config `reauth: true`). */
+  | 'REAUTH_REQUIRED'
+  | 'PASSWORD_REJECTED'
+  /** Unknown, used, revoked or expired invitation: not told apart. */
+  | 'INVITATION_INVALID'
+  | 'LOGIN_ID_TAKEN'
+  | 'USER_STATE_CONFLICT'
   | 'INTERNAL'
 
 export type ServerErrorInit = {

@@ -55,6 +55,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       databaseKind: config.database.kind === 'postgres' ? 'postgres' : 'pglite',
       version: SERVER_VERSION,
       logger,
+      sessionKey: sessionKey.secret,
     })
     app.addHook('onClose', async () => {
       await database.close()

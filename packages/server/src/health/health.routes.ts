@@ -22,15 +22,19 @@ const ZHealthResponse = {
 } as const
 
 export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, options) => {
-  app.get('/health', { schema: { response: { 200: ZHealthResponse } } }, async () => ({
-    status: 'ok' as const,
-    service: 'mamori-server',
-    version: options.version,
-    database: options.databaseKind,
-    instanceId: await options.instanceId(),
-  }))
+  app.get(
+    '/health',
+    { config: { access: { public: true } }, schema: { response: { 200: ZHealthResponse } } },
+    async () => ({
+      status: 'ok' as const,
+      service: 'mamori-server',
+      version: options.version,
+      database: options.databaseKind,
+      instanceId: await options.instanceId(),
+    }),
+  )
 
-  app.get('/', async (_request, reply) => {
+  app.get('/', { config: { access: { public: true } } }, async (_request, reply) => {
     await options.instanceId()
     return reply
       .type('text/html; charset=utf-8')

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
 import { after, before, test } from 'node:test'
 import { describeOnEachDatabase } from '@mamori/db/testing'
 import type { FastifyInstance } from 'fastify'
@@ -8,7 +9,12 @@ import { SERVER_MIGRATIONS, SERVER_VERSION } from '../main.ts'
 describeOnEachDatabase('health', [SERVER_MIGRATIONS], ({ db, backend }) => {
   let app: FastifyInstance
   before(async () => {
-    app = await buildApp({ db: db(), databaseKind: backend, version: SERVER_VERSION })
+    app = await buildApp({
+      db: db(),
+      databaseKind: backend,
+      version: SERVER_VERSION,
+      sessionKey: randomBytes(32),
+    })
   })
   after(() => app.close())
 

@@ -147,26 +147,32 @@ export async function importPublicKey(publicKey: string | Uint8Array): Promise<H
 export type BoundField = string | number | Uint8Array
 
 export function encodeBoundContext(label: string, fields: readonly BoundField[]): Uint8Array {
-  const encoder = new TextEncoder()
-  const parts = [label, ...fields].map((field) =>
-    typeof field === 'string' ? encoder.encode(field) : typeof field === 'number' ? uint32(field) : field,
-  )
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + 4 + part.length, 0))
+  const encodedLabel = encoder.encode(label)
+  const parts: (Uint8Array | number)[] = [encodedLabel]
+  let length = 4 + encodedLabel.length
+  for (const field of fields) {
+    const part = typeof field === 'string' ? encoder.encode(field) : field
+    parts.push(part)
+    length += 4 + (typeof part === 'number' ? 4 : part.length)
+  }
+  const out = new Uint8Array(length)
   const view = new DataView(out.buffer)
   let offset = 0
   for (const part of parts) {
-    view.setUint32(offset, part.length)
-    out.set(part, offset + 4)
-    offset += 4 + part.length
+    if (typeof part === 'number') {
+      view.setUint32(offset, 4)
+      view.setUint32(offset + 4, part)
+      offset += 8
+    } else {
+      view.setUint32(offset, part.length)
+      out.set(part, offset + 4)
+      offset += 4 + part.length
+    }
   }
   return out
 }
 
-function uint32(value: number): Uint8Array {
-  const out = new Uint8Array(4)
-  new DataView(out.buffer).setUint32(0, value)
-  return out
-}
+const encoder = new TextEncoder()
 
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = ''
