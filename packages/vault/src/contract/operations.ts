@@ -90,6 +90,112 @@ export const ZDeleteResponse = z.strictObject({
   disposedAt: z.iso.datetime({ offset: true }),
 })
 
+/** approve: a second user approves the open request to register a number already on file for another subject. */
+export const ZApproveRequest = z.strictObject({ context: ZCallContext })
+export const ZApproveResponse = z.strictObject({
+  approvedAt: z.iso.datetime({ offset: true }),
+  requestedBy: z.uuid(),
+})
+
+/** delete-client: crypto-shred every subject of one client at contract end; a count, never a list of numbers. */
+export const ZDeleteClientRequest = z.strictObject({
+  context: ZCallContext.omit({ subjectId: true }),
+  reason: z.enum(['RETENTION_ENDED', 'CONTRACT_ENDED']),
+})
+export const ZDeleteClientResponse = z.strictObject({
+  disposedSubjects: z.number().int().nonnegative(),
+  disposedAt: z.iso.datetime({ offset: true }),
+})
+
+/**
+ * deletion-due: each subject's deletion due date from the retention rules (my-number-rules.md
+ * 「Retention and deletion」), for a person to approve. The app supplies the facts it holds: when
+ * the relationship ended and which records carry the number, with their completion (or, for tax
+ * declarations, submission deadline) dates.
+ */
+export const ZRetainedRecordKind = z.enum([
+  'TAX_DECLARATION',
+  'WITHHOLDING_LEDGER',
+  'EMPLOYMENT_INSURANCE',
+  'LABOR_INSURANCE',
+  'HEALTH_PENSION_INSURANCE',
+])
+const ZIsoDate = z.iso.date()
+export const ZDeletionDueRequest = z.strictObject({
+  context: ZCallContext.omit({ subjectId: true }),
+  subjects: z
+    .array(
+      z.strictObject({
+        subjectId: z.uuid(),
+        relationshipEndedOn: ZIsoDate.nullable(),
+        records: z.array(z.strictObject({ kind: ZRetainedRecordKind, date: ZIsoDate })).max(1000),
+      }),
+    )
+    .min(1)
+    .max(1000),
+})
+export const ZDeletionDueResponse = z.strictObject({
+  subjects: z.array(
+    z.strictObject({
+      subjectId: z.uuid(),
+      /** null while the relationship continues: numbers may be kept while filings remain likely. */
+      dueOn: ZIsoDate.nullable(),
+      /** The record kind whose retention period ends last, or null when none applies. */
+      lastRetainedBy: ZRetainedRecordKind.nullable(),
+    }),
+  ),
+})
+
+/** An operator's act on the whole vault (KEK rotation): who and under which request id. */
+export const ZOperatorContext = z.strictObject({ actorId: z.uuid(), requestId: z.uuid() })
+
+/** rotate: a new KEK version, then every wrapped key rewrapped online; resumable after a crash. */
+export const ZRotateRequest = z.strictObject({ context: ZOperatorContext })
+export const ZRotateResponse = z.strictObject({
+  kekVersion: z.number().int().positive(),
+  rewrapped: z.number().int().nonnegative(),
+  resumed: z.boolean(),
+})
+
+/** The HPKE public key devices seal numbers to. */
+export const ZPublicKeyResponse = z.strictObject({
+  keyId: z.string(),
+  publicKey: z.string(),
+  suite: z.strictObject({ kem: z.string(), kdf: z.string(), aead: z.string() }),
+})
+
+/** For `mamori doctor`: rate-limit alarms of the last 24 hours and the state of key rotation. */
+export const ZHealthReportResponse = z.strictObject({
+  alarms: z.array(
+    z.strictObject({
+      tenantId: z.string(),
+      actorId: z.string(),
+      operation: z.string(),
+      scope: z.enum(['ACTOR', 'TENANT']),
+      count: z.number().int().positive(),
+      lastRaisedAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
+  keys: z.strictObject({
+    provider: z.string(),
+    kekVersion: z.number().int().positive(),
+    keysUnderOlderKek: z.number().int().nonnegative(),
+    rotationUnfinished: z.boolean(),
+  }),
+})
+
+export type TApproveRequest = z.infer<typeof ZApproveRequest>
+export type TApproveResponse = z.infer<typeof ZApproveResponse>
+export type TDeleteClientRequest = z.infer<typeof ZDeleteClientRequest>
+export type TDeleteClientResponse = z.infer<typeof ZDeleteClientResponse>
+export type TDeletionDueRequest = z.infer<typeof ZDeletionDueRequest>
+export type TDeletionDueResponse = z.infer<typeof ZDeletionDueResponse>
+export type TRetainedRecordKind = z.infer<typeof ZRetainedRecordKind>
+export type TOperatorContext = z.infer<typeof ZOperatorContext>
+export type TRotateRequest = z.infer<typeof ZRotateRequest>
+export type TRotateResponse = z.infer<typeof ZRotateResponse>
+export type TPublicKeyResponse = z.infer<typeof ZPublicKeyResponse>
+export type THealthReportResponse = z.infer<typeof ZHealthReportResponse>
 export type TRegisterRequest = z.infer<typeof ZRegisterRequest>
 export type TRegisterResponse = z.infer<typeof ZRegisterResponse>
 export type TStatusRequest = z.infer<typeof ZStatusRequest>
