@@ -34,6 +34,8 @@ const NAMES: Record<TableKind, string> = {
   'withholding-computer-method': '電算機計算の特例',
   'withholding-otsu-monthly': '月額表乙欄',
   'withholding-bonus-rates': '算出率の表',
+  'commuting-allowance-exemption': '通勤手当の非課税限度額',
+  'statutory-premium-wage-rates': '割増賃金率',
 }
 
 describe('findTableInForce: every version, both ends of its period', () => {

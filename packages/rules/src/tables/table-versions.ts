@@ -1,11 +1,15 @@
 import { CHILD_CONTRIBUTION_2025_04 } from './child-contribution/child-contribution-2025-04.ts'
 import { CHILD_CONTRIBUTION_2026_04 } from './child-contribution/child-contribution-2026-04.ts'
 import { CHILD_SUPPORT_LEVY_2026_04 } from './child-support-levy/child-support-levy-2026-04.ts'
+import { COMMUTING_ALLOWANCE_2016_01 } from './commuting-allowance/commuting-allowance-2016-01.ts'
+import { COMMUTING_ALLOWANCE_2025_04 } from './commuting-allowance/commuting-allowance-2025-04.ts'
+import { COMMUTING_ALLOWANCE_2026_04 } from './commuting-allowance/commuting-allowance-2026-04.ts'
 import { EMPLOYMENT_INSURANCE_2025_04 } from './employment-insurance-rates/employment-insurance-2025-04.ts'
 import { EMPLOYMENT_INSURANCE_2026_04 } from './employment-insurance-rates/employment-insurance-2026-04.ts'
 import { KYOKAI_KENPO_RATES_2025_03 } from './kyokai-kenpo-rates/kyokai-kenpo-2025-03.ts'
 import { KYOKAI_KENPO_RATES_2026_03 } from './kyokai-kenpo-rates/kyokai-kenpo-2026-03.ts'
 import { PENSION_RATE_2017_09 } from './pension-rate/pension-rate-2017-09.ts'
+import { PREMIUM_WAGE_RATES_2023_04 } from './premium-wage-rates/premium-wage-rates-2023-04.ts'
 import { STANDARD_BONUS_CAPS_2016_04 } from './standard-bonus-caps/standard-bonus-caps-2016-04.ts'
 import { HEALTH_STANDARD_REMUNERATION_2016_04 } from './standard-remuneration/health-2016-04.ts'
 import { PENSION_STANDARD_REMUNERATION_2020_09 } from './standard-remuneration/pension-2020-09.ts'
@@ -33,4 +37,10 @@ export const TABLE_VERSIONS: { readonly [K in TableKind]: readonly TableByKind[K
   'withholding-computer-method': [COMPUTER_METHOD_2020_01, COMPUTER_METHOD_2026_01],
   'withholding-otsu-monthly': [OTSU_MONTHLY_2020_01, OTSU_MONTHLY_2026_01],
   'withholding-bonus-rates': [BONUS_RATES_2020_01, BONUS_RATES_2026_01],
+  'commuting-allowance-exemption': [
+    COMMUTING_ALLOWANCE_2016_01,
+    COMMUTING_ALLOWANCE_2025_04,
+    COMMUTING_ALLOWANCE_2026_04,
+  ],
+  'statutory-premium-wage-rates': [PREMIUM_WAGE_RATES_2023_04],
 }

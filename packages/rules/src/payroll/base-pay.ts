@@ -1,0 +1,47 @@
+import { formatYen } from '../money/format.ts'
+import type { Attendance } from './attendance.ts'
+import { ceilExact, exactRatio, scaleExact } from './exact-amount.ts'
+import { formatMinutes } from './format-minutes.ts'
+import type { EarningLine } from './payroll-line.ts'
+import type { SalaryStructure } from './salary-structure.ts'
+
+/**
+ * 基本給 for the period. A monthly salary is paid as set (absence is deducted separately, as the
+ * 賃金規程 says); a daily wage for the days worked plus days of 年次有給休暇; an hourly wage for the
+ * minutes worked plus each leave day at the 所定労働時間 (労働基準法39条9項, 通常の賃金). An hourly
+ * total with a fraction of a yen is rounded up, so the worker is never paid less than earned.
+ */
+export function basePayLine(salary: SalaryStructure, attendance: Attendance): EarningLine {
+  const basis = salary.basis
+  if (basis.kind === 'monthly') {
+    return {
+      code: 'base-pay',
+      labelJa: '基本給',
+      amount: basis.monthlyAmount,
+      incomeTax: 'taxable',
+      explanationJa: `基本給: 月給${formatYen(basis.monthlyAmount)}。`,
+    }
+  }
+  const leave = attendance.paidLeaveDays
+  const leaveNote = leave > 0 ? ` (有給休暇${leave}日を含む)` : ''
+  if (basis.kind === 'daily') {
+    const days = attendance.workedDays + leave
+    const amount = basis.dailyAmount * days
+    return {
+      code: 'base-pay',
+      labelJa: '基本給',
+      amount,
+      incomeTax: 'taxable',
+      explanationJa: `基本給: 日給${formatYen(basis.dailyAmount)} × ${days}日${leaveNote} = ${formatYen(amount)}。`,
+    }
+  }
+  const minutes = attendance.workedMinutes + leave * salary.scheduledMinutesPerDay
+  const amount = ceilExact(scaleExact(exactRatio(basis.hourlyAmount, 60), minutes))
+  return {
+    code: 'base-pay',
+    labelJa: '基本給',
+    amount,
+    incomeTax: 'taxable',
+    explanationJa: `基本給: 時給${formatYen(basis.hourlyAmount)} × ${formatMinutes(minutes)}${leaveNote} = ${formatYen(amount)} (円未満切上げ)。`,
+  }
+}
