@@ -78,3 +78,37 @@ export async function acceptOpenInvitation(
     .executeTakeFirst()
   return result.numUpdatedRows === 1n
 }
+
+/** Whether the employee is one of the client's (and so of the office's). */
+export async function employeeBelongsToClient(
+  db: Db,
+  officeId: string,
+  clientId: string,
+  employeeId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('employees')
+    .select('id')
+    .where('office_id', '=', officeId)
+    .where('client_id', '=', clientId)
+    .where('id', '=', employeeId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** The user account bound to a person, if one was made. */
+export async function findUserOfPerson(
+  db: Db,
+  officeId: string,
+  personId: string,
+): Promise<{ id: string; activated: boolean; disabled: boolean } | null> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'activated_at', 'disabled_at'])
+    .where('office_id', '=', officeId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst()
+  return row === undefined
+    ? null
+    : { id: row.id, activated: row.activated_at !== null, disabled: row.disabled_at !== null }
+}

@@ -1,0 +1,341 @@
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { after, before, test } from 'node:test'
+import { describeOnEachDatabase } from '@mamori/db/testing'
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { buildApp } from '../app.ts'
+import { REAUTH_WINDOW_MS } from '../auth/auth-deps.ts'
+import type { SignedInUser } from '../auth/testing.ts'
+import { createSyntheticOffice, signInAs } from '../auth/testing.ts'
+import type { ServerTables } from '../db/tables.ts'
+import { SERVER_MIGRATIONS, SERVER_VERSION } from '../main.ts'
+import { withTenant } from '../tenancy/with-tenant.ts'
+import { insertUser } from '../users/users.repo.ts'
+import type { Role, RouteAccess } from './access.ts'
+import { ROLES } from './access.ts'
+import { declaredRoutes } from './access-hook.ts'
+
+/**
+ * THE AUTHORIZATION MATRIX. Every route the app registers must have an entry here saying who may
+ * call it; the test then calls it as every role (and anonymously), with ids of the actor's own
+ * client, another client of the same office and another office, and fails on any unexpected allow
+ * (and on any expected allow that does not succeed, so an entry cannot pass by always failing).
+ * A new route without an entry fails the test; so does an entry whose roles differ from the
+ * route's config.access. Adding a route: add its entry (allowed roles, a valid body, the success
+ * status); a new id parameter: add its variants to PARAM_VARIANTS.
+ */
+type Fixture = {
+  db: Kysely<ServerTables>
+  officeA: string
+  officeB: string
+  clients: { c1: string; c2: string; c3: string }
+  advance(ms: number): void
+}
+
+type RequestContext = { fixture: Fixture; actor: SignedInUser | null; n: number }
+
+type MatrixEntry = {
+  allow: 'public' | 'signInStep' | readonly Role[]
+  body?: (context: RequestContext) => unknown
+  /** Status of an allowed request (default 200). */
+  ok?: number
+  /** The request ends the actor's session: each call gets a fresh sign-in. */
+  endsSession?: true
+}
+
+const MATRIX: Record<string, MatrixEntry> = {
+  'GET /': { allow: 'public' },
+  'GET /health': { allow: 'public' },
+  'POST /api/auth/sign-in': { allow: 'public' },
+  'POST /api/invitations/accept': { allow: 'public' },
+  'POST /api/auth/totp': { allow: 'signInStep' },
+  'GET /api/auth/session': { allow: ROLES },
+  'POST /api/auth/reauthenticate': {
+    allow: ROLES,
+    ok: 204,
+    body: ({ fixture, actor }) => {
+      fixture.advance(31_000)
+      return { password: actor?.password ?? 'anonymous password', code: actor?.nextTotpCode() ?? '000000' }
+    },
+  },
+  'POST /api/auth/sign-out': { allow: ROLES, ok: 204, endsSession: true },
+  'GET /api/users': { allow: ['office_admin'] },
+  'POST /api/users': {
+    allow: ['office_admin'],
+    ok: 201,
+    body: ({ n }) => ({ loginId: `matrix-user-${n}`, displayName: 'マトリクス職員', role: 'office_staff' }),
+  },
+  'PUT /api/users/:userId/clients': { allow: ['office_admin'], ok: 204, body: () => ({ clientIds: [] }) },
+  'PUT /api/users/:userId/role': { allow: ['office_admin'], ok: 204, body: () => ({ role: 'client_hr' }) },
+  'POST /api/users/:userId/disable': { allow: ['office_admin'], ok: 204 },
+  'POST /api/users/:userId/invitation': { allow: ['office_admin'], ok: 201 },
+  'POST /api/clients/:clientId/employees/:employeeId/invitation': {
+    allow: ['office_admin', 'office_staff'],
+    ok: 201,
+    body: ({ n }) => ({ loginId: `matrix-employee-${n}` }),
+  },
+}
+
+/** Where an id points: the office, and the client when it belongs to one. */
+type Place = { office: 'A' | 'B'; client?: 'c1' | 'c2' | 'c3' }
+type Variant = Place & { label: string; make(fixture: Fixture): Promise<string> }
+
+/** Ids are made fresh for every request, so state changes of one call cannot decide the next. */
+const PARAM_VARIANTS: Record<string, readonly Variant[]> = {
+  clientId: [
+    { label: 'own client', office: 'A', client: 'c1', make: async (f) => f.clients.c1 },
+    { label: 'other client, same office', office: 'A', client: 'c2', make: async (f) => f.clients.c2 },
+    { label: 'client of another office', office: 'B', client: 'c3', make: async (f) => f.clients.c3 },
+  ],
+  employeeId: [
+    {
+      label: 'employee of own client',
+      office: 'A',
+      client: 'c1',
+      make: (f) => createEmployee(f.db, f.officeA, f.clients.c1),
+    },
+    {
+      label: 'employee of other client',
+      office: 'A',
+      client: 'c2',
+      make: (f) => createEmployee(f.db, f.officeA, f.clients.c2),
+    },
+    {
+      label: 'employee of another office',
+      office: 'B',
+      client: 'c3',
+      make: (f) => createEmployee(f.db, f.officeB, f.clients.c3),
+    },
+  ],
+  userId: [
+    { label: 'user of own office', office: 'A', make: (f) => createPendingUser(f.db, f.officeA) },
+    { label: 'user of another office', office: 'B', make: (f) => createPendingUser(f.db, f.officeB) },
+  ],
+}
+
+/** Whether a role may reach every id of the request (given the route allows the role at all). */
+function reaches(role: Role, places: readonly Place[]): boolean {
+  if (places.some((p) => p.office !== 'A')) return false
+  const clients = new Set(places.flatMap((p) => (p.client === undefined ? [] : [p.client])))
+  if (clients.size > 1) return false
+  if (role === 'office_admin') return true
+  return [...clients].every((c) => c === 'c1')
+}
+
+describeOnEachDatabase('authorization matrix', [SERVER_MIGRATIONS], ({ db, backend }) => {
+  let app: FastifyInstance
+  let nowMs = Date.parse('2026-06-01T10:00:00+09:00')
+  const now = (): Date => new Date(nowMs)
+  let fixture: Fixture
+  const actors = new Map<Role, SignedInUser>()
+
+  /** Staff and HR contacts are assigned the own client c1; an employee user is a person of c1. */
+  const signIn = async (role: Role): Promise<SignedInUser> =>
+    signInAs(app, fixture.db, {
+      role,
+      officeId: fixture.officeA,
+      now,
+      ...(role === 'office_staff' || role === 'client_hr' ? { clientIds: [fixture.clients.c1] } : {}),
+      ...(role === 'employee'
+        ? { personId: await createEmployee(fixture.db, fixture.officeA, fixture.clients.c1) }
+        : {}),
+    })
+
+  before(async () => {
+    app = await buildApp({
+      db: db(),
+      databaseKind: backend,
+      version: SERVER_VERSION,
+      sessionKey: randomBytes(32),
+      now,
+    })
+    const typed = db() as Kysely<ServerTables>
+    const officeA = await createSyntheticOffice(typed)
+    const officeB = await createSyntheticOffice(typed)
+    fixture = {
+      db: typed,
+      officeA,
+      officeB,
+      clients: {
+        c1: await createClient(typed, officeA),
+        c2: await createClient(typed, officeA),
+        c3: await createClient(typed, officeB),
+      },
+      advance: (ms) => {
+        nowMs += ms
+      },
+    }
+    for (const role of ROLES) actors.set(role, await signIn(role))
+  })
+  after(() => app.close())
+
+  const routes = (): { key: string; method: string; url: string; access: RouteAccess }[] =>
+    declaredRoutes(app)
+      .filter((r) => r.method !== 'HEAD') // HEAD mirrors its GET route, same handler and access
+      .map((r) => ({ key: `${r.method} ${r.url}`, ...r }))
+
+  test('every registered route has a matrix entry, and every entry a route', () => {
+    const keys = routes().map((r) => r.key)
+    assert.deepEqual(
+      keys.filter((k) => MATRIX[k] === undefined),
+      [],
+      'routes without a matrix entry',
+    )
+    assert.deepEqual(
+      Object.keys(MATRIX).filter((k) => !keys.includes(k)),
+      [],
+      'matrix entries without a route',
+    )
+  })
+
+  test("each route's config.access grants exactly the matrix's roles", () => {
+    for (const route of routes()) {
+      const entry = MATRIX[route.key]!
+      const declared =
+        'public' in route.access ? 'public' : 'signInStep' in route.access ? 'signInStep' : route.access.roles
+      if (typeof entry.allow === 'string' || typeof declared === 'string') {
+        assert.equal(declared, entry.allow, route.key)
+      } else {
+        assert.deepEqual([...declared].sort(), [...entry.allow].sort(), route.key)
+      }
+    }
+  })
+
+  test('every route × role × own/foreign client × own/foreign office: no unexpected allow', async () => {
+    let n = 0
+    const ordered = routes().sort(
+      (a, b) => Number(MATRIX[a.key]!.endsSession ?? 0) - Number(MATRIX[b.key]!.endsSession ?? 0),
+    )
+    for (const route of ordered) {
+      const entry = MATRIX[route.key]!
+      if (entry.allow === 'public') continue
+      const params = [...route.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!)
+      for (const p of params) assert.ok(PARAM_VARIANTS[p], `no PARAM_VARIANTS for :${p} (${route.key})`)
+      const combinations = cartesian(params.map((p) => PARAM_VARIANTS[p]!))
+      for (const role of [null, ...ROLES] as const) {
+        for (const combination of combinations) {
+          n++
+          const actor = role === null ? null : entry.endsSession ? await signIn(role) : actors.get(role)!
+          let url = route.url
+          for (const [i, p] of params.entries())
+            url = url.replace(`:${p}`, await combination[i]!.make(fixture))
+          const body = entry.body?.({ fixture, actor, n })
+          const response = await app.inject({
+            method: route.method as 'GET',
+            url,
+            headers: actor?.headers ?? {},
+            ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+          })
+          const expected =
+            role !== null &&
+            Array.isArray(entry.allow) &&
+            entry.allow.includes(role) &&
+            reaches(role, combination)
+          const what = `${route.key} as ${role ?? 'anonymous'} with ${combination.map((c) => c.label).join(', ') || 'no ids'}`
+          if (expected) {
+            assert.equal(response.statusCode, entry.ok ?? 200, `${what} should succeed: ${response.body}`)
+          } else {
+            assert.ok(
+              [401, 403, 404].includes(response.statusCode),
+              `${what} must be refused, got ${response.statusCode} ${response.body}`,
+            )
+          }
+        }
+      }
+    }
+    assert.ok(n > 50)
+  })
+
+  test('a sensitive route refuses an actor whose last re-authentication is older than the window', async () => {
+    const sensitive = routes().filter((r) => 'roles' in r.access && r.access.reauth === true)
+    assert.ok(sensitive.length > 0)
+    nowMs += REAUTH_WINDOW_MS + 1000
+    for (const route of sensitive) {
+      const entry = MATRIX[route.key]!
+      const role = (entry.allow as readonly Role[])[0]!
+      const actor = actors.get(role)!
+      let url = route.url
+      for (const p of [...route.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!)) {
+        url = url.replace(`:${p}`, await PARAM_VARIANTS[p]![0]!.make(fixture))
+      }
+      const body = entry.body?.({ fixture, actor, n: Number.MAX_SAFE_INTEGER - 1 })
+      const response = await app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: actor.headers,
+        ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+      })
+      assert.equal(response.statusCode, 403, route.key)
+      assert.equal(response.json().code, 'REAUTH_REQUIRED', route.key)
+    }
+  })
+
+  test('every state-changing route that needs a session refuses a request without its CSRF token', async () => {
+    for (const route of routes()) {
+      if (route.method === 'GET' || 'public' in route.access) continue
+      const entry = MATRIX[route.key]!
+      const role = Array.isArray(entry.allow) ? entry.allow[0]! : 'office_admin'
+      const response = await app.inject({
+        method: route.method as 'POST',
+        url: route.url.replace(/:clientId/, fixture.clients.c1).replace(/:[A-Za-z]+/g, crypto.randomUUID()),
+        headers: { cookie: actors.get(role)!.cookie },
+      })
+      assert.equal(response.statusCode, 403, route.key)
+      assert.equal(response.json().code, 'CSRF_INVALID', route.key)
+    }
+  })
+})
+
+function cartesian<T>(lists: readonly (readonly T[])[]): T[][] {
+  return lists.reduce<T[][]>(
+    (acc, list) => acc.flatMap((prefix) => list.map((item) => [...prefix, item])),
+    [[]],
+  )
+}
+
+async function createClient(db: Kysely<ServerTables>, officeId: string): Promise<string> {
+  return withTenant(db, officeId, async (trx) => {
+    const row = await trx
+      .insertInto('clients')
+      .values({
+        office_id: officeId,
+        name: `マトリクス商事 ${randomBytes(3).toString('hex')}`,
+        prefecture_code: 13,
+        address: '東京都千代田区架空町1-1',
+        health_insurer: 'kyokai_kenpo',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return row.id
+  })
+}
+
+async function createEmployee(db: Kysely<ServerTables>, officeId: string, clientId: string): Promise<string> {
+  return withTenant(db, officeId, async (trx) => {
+    const row = await trx
+      .insertInto('employees')
+      .values({
+        office_id: officeId,
+        client_id: clientId,
+        birth_date: '1990-04-01',
+        sex: 'female',
+        hire_date: '2020-04-01',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return row.id
+  })
+}
+
+/** A staff user who has not accepted the invitation yet (the target of user administration). */
+async function createPendingUser(db: Kysely<ServerTables>, officeId: string): Promise<string> {
+  return withTenant(db, officeId, (trx) =>
+    insertUser(trx, officeId, {
+      loginId: `matrix-target-${randomBytes(6).toString('hex')}`,
+      displayName: 'マトリクス対象',
+      role: 'office_staff',
+      personId: null,
+    }),
+  )
+}
