@@ -1,9 +1,9 @@
-import { formatYen } from '../money/format.ts'
 import type { Attendance } from './attendance.ts'
 import { exactRatio, floorExact, scaleExact } from './exact-amount.ts'
 import { formatMinutes } from './format-minutes.ts'
 import type { EarningLine } from './payroll-line.ts'
 import type { SalaryStructure } from './salary-structure.ts'
+import { yenJa } from './yen-text.ts'
 
 /**
  * 欠勤控除 and 遅刻早退控除: the pay for time not worked (ノーワーク・ノーペイ), from the monthly salary
@@ -19,7 +19,7 @@ export function absenceDeductionLines(salary: SalaryStructure, attendance: Atten
   for (const a of salary.allowances) if (a.reducedForAbsence) reducedItems.push(a)
   const reduced = reducedItems.reduce((sum, item) => sum + item.amount, 0)
   if (reduced === 0) return []
-  const reducedNote = `${reducedItems.map((i) => i.labelJa).join('・')}の${formatYen(reduced)}`
+  const reducedNote = `${reducedItems.map((i) => i.labelJa).join('・')}の${yenJa(reduced)}`
   const lines: EarningLine[] = []
   let deducted = 0
   if (attendance.absentDays > 0) {
@@ -39,8 +39,8 @@ export function absenceDeductionLines(salary: SalaryStructure, attendance: Atten
         amount: -amount,
         incomeTax: 'taxable',
         explanationJa: byAverage
-          ? `欠勤控除: ${reducedNote} × 欠勤${attendance.absentDays}日 × ${formatMinutes(salary.scheduledMinutesPerDay)} ÷ 月平均所定労働時間${formatMinutes(salary.averageMonthlyScheduledMinutes)} = ${formatYen(amount)} (円未満切捨て)。`
-          : `欠勤控除: ${reducedNote} × 欠勤${attendance.absentDays}日 ÷ 当月の所定労働日数${attendance.scheduledDays}日 = ${formatYen(amount)} (円未満切捨て)。`,
+          ? `欠勤控除: ${reducedNote} × 欠勤${attendance.absentDays}日 × ${formatMinutes(salary.scheduledMinutesPerDay)} ÷ 月平均所定労働時間${formatMinutes(salary.averageMonthlyScheduledMinutes)} = ${yenJa(amount)} (円未満切捨て)。`
+          : `欠勤控除: ${reducedNote} × 欠勤${attendance.absentDays}日 ÷ 当月の所定労働日数${attendance.scheduledDays}日 = ${yenJa(amount)} (円未満切捨て)。`,
       })
   }
   if (attendance.lateEarlyMinutes > 0) {
@@ -55,7 +55,7 @@ export function absenceDeductionLines(salary: SalaryStructure, attendance: Atten
         labelJa: '遅刻早退控除',
         amount: -amount,
         incomeTax: 'taxable',
-        explanationJa: `遅刻早退控除: ${reducedNote} × ${formatMinutes(attendance.lateEarlyMinutes)} ÷ 月平均所定労働時間${formatMinutes(salary.averageMonthlyScheduledMinutes)} = ${formatYen(amount)} (円未満切捨て)。`,
+        explanationJa: `遅刻早退控除: ${reducedNote} × ${formatMinutes(attendance.lateEarlyMinutes)} ÷ 月平均所定労働時間${formatMinutes(salary.averageMonthlyScheduledMinutes)} = ${yenJa(amount)} (円未満切捨て)。`,
       })
   }
   return lines

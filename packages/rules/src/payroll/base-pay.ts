@@ -1,9 +1,9 @@
-import { formatYen } from '../money/format.ts'
 import type { Attendance } from './attendance.ts'
 import { ceilExact, exactRatio, scaleExact } from './exact-amount.ts'
 import { formatMinutes } from './format-minutes.ts'
 import type { EarningLine } from './payroll-line.ts'
 import type { SalaryStructure } from './salary-structure.ts'
+import { yenJa } from './yen-text.ts'
 
 /**
  * 基本給 for the period. A monthly salary is paid as set (absence is deducted separately, as the
@@ -19,7 +19,7 @@ export function basePayLine(salary: SalaryStructure, attendance: Attendance): Ea
       labelJa: '基本給',
       amount: basis.monthlyAmount,
       incomeTax: 'taxable',
-      explanationJa: `基本給: 月給${formatYen(basis.monthlyAmount)}。`,
+      explanationJa: `基本給: 月給${yenJa(basis.monthlyAmount)}。`,
     }
   }
   const leave = attendance.paidLeaveDays
@@ -32,7 +32,7 @@ export function basePayLine(salary: SalaryStructure, attendance: Attendance): Ea
       labelJa: '基本給',
       amount,
       incomeTax: 'taxable',
-      explanationJa: `基本給: 日給${formatYen(basis.dailyAmount)} × ${days}日${leaveNote} = ${formatYen(amount)}。`,
+      explanationJa: `基本給: 日給${yenJa(basis.dailyAmount)} × ${days}日${leaveNote} = ${yenJa(amount)}。`,
     }
   }
   const minutes = attendance.workedMinutes + leave * salary.scheduledMinutesPerDay
@@ -42,6 +42,6 @@ export function basePayLine(salary: SalaryStructure, attendance: Attendance): Ea
     labelJa: '基本給',
     amount,
     incomeTax: 'taxable',
-    explanationJa: `基本給: 時給${formatYen(basis.hourlyAmount)} × ${formatMinutes(minutes)}${leaveNote} = ${formatYen(amount)} (円未満切上げ)。`,
+    explanationJa: `基本給: 時給${yenJa(basis.hourlyAmount)} × ${formatMinutes(minutes)}${leaveNote} = ${yenJa(amount)} (円未満切上げ)。`,
   }
 }

@@ -1,5 +1,4 @@
 import { assertYen } from '../money/exact-yen.ts'
-import { formatYen } from '../money/format.ts'
 import { calculateBonusPremiums } from '../premiums/bonus-premiums.ts'
 import type { PersonAge } from '../premiums/long-term-care-by-person.ts'
 import { parseIsoDate } from '../tables/iso-date.ts'
@@ -9,6 +8,7 @@ import type { EstablishmentPayrollSettings } from './monthly-payroll.ts'
 import { type OtherDeduction, otherDeductionLines } from './other-deductions.ts'
 import { type DeductionLine, type EarningLine, type PayrollTotals, totalsOf } from './payroll-line.ts'
 import { type EmployerShares, employmentInsuranceLine, healthLine } from './social-insurance-lines.ts'
+import { yenJa } from './yen-text.ts'
 
 export type BonusPayrollEmployee = {
   readonly person: PersonAge
@@ -64,7 +64,7 @@ export function calculateBonusPayroll(input: BonusPayrollInput): BonusPayroll {
       labelJa: '賞与',
       amount: input.bonus,
       incomeTax: 'taxable',
-      explanationJa: `賞与: ${formatYen(input.bonus)}。`,
+      explanationJa: `賞与: ${yenJa(input.bonus)}。`,
     },
   ]
   const premiums = calculateBonusPremiums({

@@ -1,7 +1,7 @@
 import { RulesError } from '../errors.ts'
-import { formatYen } from '../money/format.ts'
 import { findTableInForce } from '../tables/find-table-in-force.ts'
 import type { CommutingAllowance } from './salary-structure.ts'
+import { groupDigits, yenJa } from './yen-text.ts'
 
 export type CommutingExemption = {
   /** The 非課税限度額 for this employee and month. */
@@ -13,7 +13,9 @@ export type CommutingExemption = {
 }
 
 function formatKilometres(meters: number): string {
-  return `${(meters / 1000).toLocaleString('ja-JP', { maximumFractionDigits: 3 })}km`
+  const rest = meters % 1000
+  const fraction = rest === 0 ? '' : `.${String(rest).padStart(3, '0').replace(/0+$/, '')}`
+  return `${groupDigits((meters - rest) / 1000)}${fraction}km`
 }
 
 /**
@@ -29,7 +31,7 @@ export function commutingExemption(date: string, commuting: CommutingAllowance):
   let limit = 0
   if (commuting.transitMonthlyFare !== null) {
     limit += commuting.transitMonthlyFare
-    notes.push(`交通機関等の合理的な運賃等の額${formatYen(commuting.transitMonthlyFare)}`)
+    notes.push(`交通機関等の合理的な運賃等の額${yenJa(commuting.transitMonthlyFare)}`)
   }
   if (commuting.vehicleOneWayMeters !== null) {
     const meters = commuting.vehicleOneWayMeters
@@ -42,13 +44,13 @@ export function commutingExemption(date: string, commuting: CommutingAllowance):
     notes.push(
       band.monthlyExemptYen === 0
         ? `交通用具 片道${formatKilometres(meters)}は全額課税の区分`
-        : `交通用具 片道${formatKilometres(meters)}の区分の${formatYen(band.monthlyExemptYen)}`,
+        : `交通用具 片道${formatKilometres(meters)}の区分の${yenJa(band.monthlyExemptYen)}`,
     )
     const parking = commuting.parkingMonthlyFee
     if (parking !== null && parking > 0 && band.monthlyExemptYen > 0 && table.parkingMonthlyCap !== null) {
       const added = Math.min(parking, table.parkingMonthlyCap)
       limit += added
-      notes.push(`駐車場等の利用料${formatYen(added)} (上限${formatYen(table.parkingMonthlyCap)})`)
+      notes.push(`駐車場等の利用料${yenJa(added)} (上限${yenJa(table.parkingMonthlyCap)})`)
     }
   }
   if (notes.length === 0) {
@@ -61,13 +63,13 @@ export function commutingExemption(date: string, commuting: CommutingAllowance):
     })
   }
   const capped = Math.min(limit, table.transitMonthlyCap)
-  if (capped < limit) notes.push(`合計の上限${formatYen(table.transitMonthlyCap)}`)
+  if (capped < limit) notes.push(`合計の上限${yenJa(table.transitMonthlyCap)}`)
   const nonTaxable = Math.min(commuting.amount, capped)
   return {
     limit: capped,
     nonTaxable,
     taxable: commuting.amount - nonTaxable,
     tableId: table.id,
-    explanationJa: `${table.titleJa}: ${notes.join('、')}により非課税限度額は${formatYen(capped)}。通勤手当${formatYen(commuting.amount)}のうち非課税${formatYen(nonTaxable)}、課税${formatYen(commuting.amount - nonTaxable)}。`,
+    explanationJa: `${table.titleJa}: ${notes.join('、')}により非課税限度額は${yenJa(capped)}。通勤手当${yenJa(commuting.amount)}のうち非課税${yenJa(nonTaxable)}、課税${yenJa(commuting.amount - nonTaxable)}。`,
   }
 }

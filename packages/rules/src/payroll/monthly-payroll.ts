@@ -20,6 +20,7 @@ import { premiumWageBase } from './premium-wage-base.ts'
 import { assertSalaryStructure, type SalaryStructure } from './salary-structure.ts'
 import { type EmployerShares, employmentInsuranceLine, healthLine } from './social-insurance-lines.ts'
 import { formatPremiumMonthJa, type PremiumCollection, premiumMonthOf } from './social-insurance-month.ts'
+import { yenJa } from './yen-text.ts'
 
 /** Per-establishment settings that shape every payslip of the client. */
 export type EstablishmentPayrollSettings = {
@@ -78,7 +79,7 @@ export function calculateMonthlyPayroll(input: MonthlyPayrollInput): MonthlyPayr
       labelJa: allowance.labelJa,
       amount: allowance.amount,
       incomeTax: allowance.incomeTax,
-      explanationJa: `${allowance.labelJa}: 月額${allowance.amount.toLocaleString('ja-JP')}円 (${allowance.incomeTax === 'taxable' ? '課税' : '非課税'})。`,
+      explanationJa: `${allowance.labelJa}: 月額${yenJa(allowance.amount)} (${allowance.incomeTax === 'taxable' ? '課税' : '非課税'})。`,
     })
   }
   const commuting = input.salary.commuting
@@ -192,7 +193,7 @@ export function calculateMonthlyPayroll(input: MonthlyPayrollInput): MonthlyPayr
     group: 'tax',
     labelJa: '所得税',
     amount: withholding.tax,
-    explanationJa: `課税支給額${taxablePay.toLocaleString('ja-JP')}円 − 社会保険料等${socialInsurance.toLocaleString('ja-JP')}円。${withholding.explanationJa}`,
+    explanationJa: `課税支給額${yenJa(taxablePay)} − 社会保険料等${yenJa(socialInsurance)}。${withholding.explanationJa}`,
   })
   assertYen(input.residentTax, 'residentTax')
   if (input.residentTax > 0) deductions.push(residentTaxLine(input.residentTax))

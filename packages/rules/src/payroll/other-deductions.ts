@@ -1,7 +1,7 @@
 import { assertYen } from '../money/exact-yen.ts'
-import { formatYen } from '../money/format.ts'
 import { assertItem, assertUniqueCodes } from './payroll-input-checks.ts'
 import type { DeductionLine } from './payroll-line.ts'
+import { yenJa } from './yen-text.ts'
 
 /** A deduction the employer makes by agreement (労働基準法24条1項ただし書の労使協定): 社宅費, 財形 … */
 export type OtherDeduction = {
@@ -16,7 +16,7 @@ export function residentTaxLine(amount: number): DeductionLine {
     group: 'tax',
     labelJa: '住民税',
     amount,
-    explanationJa: `住民税 (特別徴収): 市区町村の通知による当月分${formatYen(amount)}。`,
+    explanationJa: `住民税 (特別徴収): 市区町村の通知による当月分${yenJa(amount)}。`,
   }
 }
 
@@ -30,7 +30,7 @@ export function otherDeductionLines(deductions: readonly OtherDeduction[]): Dedu
       group: 'other',
       labelJa: d.labelJa,
       amount: d.amount,
-      explanationJa: `${d.labelJa}: ${formatYen(d.amount)} (労使協定による控除)。`,
+      explanationJa: `${d.labelJa}: ${yenJa(d.amount)} (労使協定による控除)。`,
     }
   })
 }

@@ -1,4 +1,3 @@
-import { formatYen } from '../money/format.ts'
 import { formatPercent, type Rate } from '../money/rate.ts'
 import { findTableInForce } from '../tables/find-table-in-force.ts'
 import type { Attendance } from './attendance.ts'
@@ -6,6 +5,7 @@ import { type ExactAmount, roundHalfUpExact, scaleExact } from './exact-amount.t
 import { formatMinutes } from './format-minutes.ts'
 import type { EarningCode, EarningLine } from './payroll-line.ts'
 import type { PremiumWageBase } from './premium-wage-base.ts'
+import { yenJa } from './yen-text.ts'
 
 export type PremiumPay = {
   readonly lines: readonly EarningLine[]
@@ -92,7 +92,7 @@ export function calculatePremiumPay(input: {
       labelJa: c.labelJa,
       amount,
       incomeTax: 'taxable',
-      explanationJa: `${c.labelJa}: 1時間当たりの賃金 × ${formatMinutes(c.minutes)} × ${c.factorNoteJa} = ${formatYen(amount)} (${table.titleJa}、円未満四捨五入)。${input.base.explanationJa}`,
+      explanationJa: `${c.labelJa}: 1時間当たりの賃金 × ${formatMinutes(c.minutes)} × ${c.factorNoteJa} = ${yenJa(amount)} (${table.titleJa}、円未満四捨五入)。${input.base.explanationJa}`,
     })
   }
   return { lines, tableId: table.id }

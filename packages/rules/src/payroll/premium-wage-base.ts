@@ -1,4 +1,3 @@
-import { formatSen, formatYen } from '../money/format.ts'
 import {
   addExact,
   type ExactAmount,
@@ -9,6 +8,7 @@ import {
 } from './exact-amount.ts'
 import { formatMinutes } from './format-minutes.ts'
 import { PREMIUM_BASE_EXCLUSION_NAMES_JA, type SalaryStructure } from './salary-structure.ts'
+import { senJa, yenJa } from './yen-text.ts'
 
 export type PremiumWageBase = {
   /** 割増賃金の基礎となる賃金 per minute, exactly. */
@@ -29,23 +29,23 @@ export function premiumWageBase(salary: SalaryStructure): PremiumWageBase {
   if (basis.kind === 'monthly') {
     perMinute = addExact(perMinute, exactRatio(basis.monthlyAmount, salary.averageMonthlyScheduledMinutes))
     parts.push(
-      `月給${formatYen(basis.monthlyAmount)} ÷ 月平均所定労働時間${formatMinutes(salary.averageMonthlyScheduledMinutes)}`,
+      `月給${yenJa(basis.monthlyAmount)} ÷ 月平均所定労働時間${formatMinutes(salary.averageMonthlyScheduledMinutes)}`,
     )
   } else if (basis.kind === 'daily') {
     perMinute = addExact(perMinute, exactRatio(basis.dailyAmount, salary.scheduledMinutesPerDay))
     parts.push(
-      `日給${formatYen(basis.dailyAmount)} ÷ 1日の所定労働時間${formatMinutes(salary.scheduledMinutesPerDay)}`,
+      `日給${yenJa(basis.dailyAmount)} ÷ 1日の所定労働時間${formatMinutes(salary.scheduledMinutesPerDay)}`,
     )
   } else {
     perMinute = addExact(perMinute, exactRatio(basis.hourlyAmount, 60))
-    parts.push(`時給${formatYen(basis.hourlyAmount)}`)
+    parts.push(`時給${yenJa(basis.hourlyAmount)}`)
   }
   const included = salary.allowances.filter((a) => a.premiumBase === 'included')
   const includedTotal = included.reduce((sum, a) => sum + a.amount, 0)
   if (includedTotal > 0) {
     perMinute = addExact(perMinute, exactRatio(includedTotal, salary.averageMonthlyScheduledMinutes))
     parts.push(
-      `手当 (${included.map((a) => a.labelJa).join('・')}) ${formatYen(includedTotal)} ÷ 月平均所定労働時間${formatMinutes(salary.averageMonthlyScheduledMinutes)}`,
+      `手当 (${included.map((a) => a.labelJa).join('・')}) ${yenJa(includedTotal)} ÷ 月平均所定労働時間${formatMinutes(salary.averageMonthlyScheduledMinutes)}`,
     )
   }
   const excluded: string[] = []
@@ -59,7 +59,7 @@ export function premiumWageBase(salary: SalaryStructure): PremiumWageBase {
   return {
     perMinute,
     explanationJa:
-      `割増賃金の基礎となる1時間当たりの賃金: ${parts.join(' + ')} = ${formatSen(hourlySen)} (銭未満切捨てで表示、計算は端数なし)。` +
+      `割増賃金の基礎となる1時間当たりの賃金: ${parts.join(' + ')} = ${senJa(hourlySen)} (銭未満切捨てで表示、計算は端数なし)。` +
       (excluded.length > 0 ? `基礎に算入しない賃金 (労働基準法37条5項): ${excluded.join('、')}。` : ''),
   }
 }
