@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { createHash, randomBytes } from 'node:crypto'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
 import {
@@ -217,6 +218,38 @@ describe('HPKE: numbers sealed on the device, opened only in the vault', () => {
     )
   })
 
+  it('a stored private key that is not the half of its public key → HPKE_KEY_INVALID', async (t) => {
+    const { provider, stored } = await vault(t)
+    const otherPrivateKey = new Uint8Array(randomBytes(32))
+    const wrappedPrivateKey = await provider.wrap(otherPrivateKey, hpkePrivateKeyWrapContext(stored.keyId))
+    await assertRefused(
+      () => openVaultKeyPair(provider, { ...stored, wrappedPrivateKey }),
+      'HPKE_KEY_INVALID',
+    )
+  })
+
+  it('a key pair @hpke/core made and serialized (as the vault stored them before) reopens and opens numbers', async (t) => {
+    const provider = await openLocalKeyProvider({ directory: await temporaryDirectory(t) })
+    t.after(() => provider.close())
+    const kem = vaultHpkeSuite().kem
+    const keys = await kem.generateKeyPair()
+    const publicKey = toBase64Url(new Uint8Array(await kem.serializePublicKey(keys.publicKey)))
+    const keyId = createHash('sha256').update(publicKey).digest('base64url').slice(0, 22)
+    const rawPrivate = new Uint8Array(await kem.serializePrivateKey(keys.privateKey))
+    const wrappedPrivateKey = await provider.wrap(rawPrivate, hpkePrivateKeyWrapContext(keyId))
+    const keyPair = await openVaultKeyPair(provider, { keyId, publicKey, wrappedPrivateKey })
+    const [number, binding] = fc.sample(fc.tuple(arbitraryMyNumber, arbitraryBinding), 1)[0]!
+    const sealed = await sealNumberForVault(publicKey, keyId, number, binding)
+    assert.equal(await openSealedNumber(keyPair, sealed, binding), number)
+  })
+
+  it('openSealedNumber needs key pairs from createVaultKeyPair or openVaultKeyPair (ARGUMENT_INVALID)', async (t) => {
+    const { keyPair, published } = await vault(t)
+    const [number, binding] = fc.sample(fc.tuple(arbitraryMyNumber, arbitraryBinding), 1)[0]!
+    const sealed = await sealNumberForVault(published.publicKey, published.keyId, number, binding)
+    await assertRefused(() => openSealedNumber({ ...keyPair }, sealed, binding), 'ARGUMENT_INVALID', [number])
+  })
+
   it('the wrapped private key follows a KEK rotation by rewrap', async (t) => {
     const { provider, stored, published } = await vault(t)
     await provider.rotate()
@@ -256,5 +289,11 @@ describe('HPKE: numbers sealed on the device, opened only in the vault', () => {
     const sealed = await sealForRecipient(device.publicKey, new Uint8Array([1, 2, 3]), binding)
     await assertRefused(() => openSealedFromVault(other.privateKey, sealed, binding), 'HPKE_OPEN_FAILED')
     await assertRefused(() => sealForRecipient('AAAA', new Uint8Array(1), binding), 'HPKE_KEY_INVALID')
+    await assertRefused(
+      () => sealForRecipient('not base64url!', new Uint8Array(1), binding),
+      'HPKE_KEY_INVALID',
+    )
+    const lowOrder = toBase64Url(new Uint8Array(32))
+    await assertRefused(() => sealForRecipient(lowOrder, new Uint8Array(1), binding), 'HPKE_KEY_INVALID')
   })
 })

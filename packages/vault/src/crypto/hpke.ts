@@ -1,24 +1,21 @@
-import { createHash } from 'node:crypto'
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto'
 import { isValidMyNumber } from '@mamori/rules/mynumber/check-digit.ts'
 import {
   fromBase64Url,
-  type HpkeKey,
   type HpkeKeyPair,
-  importPublicKey,
   type NumberBinding,
   numberSealInfo,
-  openSealedFromVault,
   type RecipientBinding,
   recipientSealInfo,
   type SealedForRecipient,
   type SealedNumber,
   toBase64Url,
   VAULT_HPKE_SUITE,
-  vaultHpkeSuite,
 } from '../contract/hpke-seal.ts'
 import { VaultError } from '../errors.ts'
 import type { KeyProvider, WrapContext } from '../keys/key-provider.ts'
 import { needs } from '../needs.ts'
+import { type HpkeRecipientKey, hpkeBaseOpen, hpkeBaseSeal, hpkeRecipientKey } from './hpke-base.ts'
 
 /**
  * The vault side of HPKE (RFC 9180; suite and bindings in contract/hpke-seal.ts): the vault's
@@ -28,6 +25,10 @@ import { needs } from '../needs.ts'
  * to the key id). The key id is derived from the public key (SHA-256, base64url, 22 characters),
  * so a stored public key swapped for another no longer matches its id, and the wrapped private key
  * is bound to that id: neither half can be replaced alone.
+ *
+ * The vault opens and seals on node:crypto (hpke-base.ts), synchronously and several times faster
+ * than @hpke/core on WebCrypto; devices keep @hpke/core (contract/hpke-seal.ts). Both make and
+ * accept the same bytes.
  */
 export type VaultKeyPair = {
   readonly keyId: string
@@ -47,15 +48,14 @@ const KEY_ID_LENGTH = 22
 export async function createVaultKeyPair(
   provider: KeyProvider,
 ): Promise<{ keyPair: VaultKeyPair; stored: StoredVaultKeyPair }> {
-  const kem = vaultHpkeSuite().kem
-  const keys = await kem.generateKeyPair()
-  const publicKey = toBase64Url(new Uint8Array(await kem.serializePublicKey(keys.publicKey)))
+  const recipient = hpkeRecipientKey(generateKeyPairSync('x25519').privateKey)
+  const publicKey = toBase64Url(recipient.publicKey)
   const keyId = keyIdOf(publicKey)
-  const rawPrivate = new Uint8Array(await kem.serializePrivateKey(keys.privateKey))
+  const rawPrivate = recipient.privateKey.export({ format: 'raw-private' })
   try {
     const wrappedPrivateKey = await provider.wrap(rawPrivate, hpkePrivateKeyWrapContext(keyId))
     return {
-      keyPair: Object.freeze({ keyId, publicKey, keys }),
+      keyPair: vaultKeyPair(keyId, publicKey, recipient),
       stored: { keyId, publicKey, wrappedPrivateKey },
     }
   } finally {
@@ -65,8 +65,8 @@ export async function createVaultKeyPair(
 
 /**
  * Unwraps a stored key pair. HPKE_KEY_INVALID if the public key does not match its id or its
- * private half (checked by sealing a probe and opening it); KEY_UNWRAP_FAILED if the wrapped
- * private key was not made for this id.
+ * private half (the public key derived from the private one differs); KEY_UNWRAP_FAILED if the
+ * wrapped private key was not made for this id.
  */
 export async function openVaultKeyPair(
   provider: KeyProvider,
@@ -76,29 +76,25 @@ export async function openVaultKeyPair(
   if (rawPublic === undefined || keyIdOf(stored.publicKey) !== stored.keyId) {
     throw hpkeKeyInvalid('a stored public key does not match its key id')
   }
-  const kem = vaultHpkeSuite().kem
   const rawPrivate = await provider.unwrap(stored.wrappedPrivateKey, hpkePrivateKeyWrapContext(stored.keyId))
-  let privateKey: HpkeKey
+  let recipient: HpkeRecipientKey
   try {
-    privateKey = await kem.deserializePrivateKey(rawPrivate)
+    recipient = hpkeRecipientKey(
+      createPrivateKey({
+        key: Buffer.from(rawPrivate.buffer, rawPrivate.byteOffset, rawPrivate.byteLength),
+        format: 'raw-private',
+        asymmetricKeyType: 'x25519',
+      }),
+    )
   } catch {
     throw hpkeKeyInvalid('a stored private key is not an X25519 key')
   } finally {
     rawPrivate.fill(0)
   }
-  const keyPair: VaultKeyPair = Object.freeze({
-    keyId: stored.keyId,
-    publicKey: stored.publicKey,
-    keys: { privateKey, publicKey: await importPublicKey(rawPublic) },
-  })
-  const probe = { tenantId: 'probe', requestId: 'probe' }
-  const sealed = await sealForRecipient(stored.publicKey, new Uint8Array([1]), probe)
-  try {
-    await openSealedFromVault(privateKey, sealed, probe)
-  } catch {
+  if (!recipient.publicKey.equals(rawPublic)) {
     throw hpkeKeyInvalid('a stored private key does not match its public key')
   }
-  return keyPair
+  return vaultKeyPair(stored.keyId, stored.publicKey, recipient)
 }
 
 export function publishVaultKey(keyPair: VaultKeyPair): PublishedVaultKey {
@@ -113,7 +109,8 @@ export function hpkePrivateKeyWrapContext(keyId: string): WrapContext {
  * Opens a number a device sealed to one of `keyPairs` for exactly `binding` (tenant, subject,
  * purpose). Attacker-controlled `sealed`. Refusals: HPKE_KEY_UNKNOWN (no key pair with its id),
  * HPKE_OPEN_FAILED (tampered, or sealed for another binding), MY_NUMBER_FORMAT (not 12 ASCII
- * digits), MY_NUMBER_CHECK_DIGIT. Postcondition: a valid 12-digit My Number.
+ * digits), MY_NUMBER_CHECK_DIGIT. Precondition: each key pair came from createVaultKeyPair or
+ * openVaultKeyPair (ARGUMENT_INVALID otherwise). Postcondition: a valid 12-digit My Number.
  */
 export async function openSealedNumber(
   keyPairs: VaultKeyPair | readonly VaultKeyPair[],
@@ -135,17 +132,11 @@ export async function openSealedNumber(
   if (enc === undefined || ciphertext === undefined) {
     throw hpkeOpenFailed()
   }
-  let plaintext: Uint8Array
-  try {
-    plaintext = new Uint8Array(
-      await vaultHpkeSuite().open(
-        { recipientKey: keyPair.keys, enc, info: numberSealInfo(keyPair.keyId, binding) },
-        ciphertext,
-      ),
-    )
-  } catch {
-    throw hpkeOpenFailed()
-  }
+  const plaintext = hpkeBaseOpen(VAULT_HPKE_SUITE, recipientKeyOf(keyPair), {
+    enc,
+    ciphertext,
+    info: numberSealInfo(keyPair.keyId, binding),
+  })
   const number = plaintext.length === 12 ? String.fromCharCode(...plaintext) : ''
   plaintext.fill(0)
   if (!/^[0-9]{12}$/.test(number)) {
@@ -175,11 +166,45 @@ export async function sealForRecipient(
   binding: RecipientBinding,
 ): Promise<SealedForRecipient> {
   needs(bytes instanceof Uint8Array, 'the bytes to seal must be a Uint8Array', 'bytes')
-  const sealed = await vaultHpkeSuite().seal(
-    { recipientPublicKey: await importPublicKey(recipientPublicKey), info: recipientSealInfo(binding) },
-    bytes,
+  const rawPublic =
+    typeof recipientPublicKey === 'string' ? fromBase64Url(recipientPublicKey) : recipientPublicKey
+  if (rawPublic === undefined) {
+    throw hpkeKeyInvalid('not a raw X25519 public key')
+  }
+  const { enc, ciphertext } = hpkeBaseSeal(VAULT_HPKE_SUITE, rawPublic, {
+    plaintext: bytes,
+    info: recipientSealInfo(binding),
+  })
+  return { enc: toBase64Url(enc), ciphertext: toBase64Url(ciphertext) }
+}
+
+/**
+ * The node:crypto private key of each key pair, kept beside it so the type of VaultKeyPair stays
+ * as it was; `keys` holds CryptoKeys over the same key (toCryptoKey shares it), not a copy.
+ */
+const recipientKeys = new WeakMap<VaultKeyPair, HpkeRecipientKey>()
+
+function vaultKeyPair(keyId: string, publicKey: string, recipient: HpkeRecipientKey): VaultKeyPair {
+  const keyPair: VaultKeyPair = Object.freeze({
+    keyId,
+    publicKey,
+    keys: {
+      privateKey: recipient.privateKey.toCryptoKey('X25519', false, ['deriveBits']),
+      publicKey: createPublicKey(recipient.privateKey).toCryptoKey('X25519', true, []),
+    },
+  })
+  recipientKeys.set(keyPair, recipient)
+  return keyPair
+}
+
+function recipientKeyOf(keyPair: VaultKeyPair): HpkeRecipientKey {
+  const recipient = recipientKeys.get(keyPair)
+  needs(
+    recipient !== undefined,
+    'a vault key pair must come from createVaultKeyPair or openVaultKeyPair',
+    'keyPairs',
   )
-  return { enc: toBase64Url(new Uint8Array(sealed.enc)), ciphertext: toBase64Url(new Uint8Array(sealed.ct)) }
+  return recipient
 }
 
 function keyIdOf(publicKey: string): string {
