@@ -29,6 +29,44 @@ export type AuditErrorCode =
   | 'CHECKPOINT_SIZE_MISMATCH'
   /** The newer checkpoint is smaller than the older: the log was rolled back or forked. */
   | 'CHECKPOINT_SIZE_DECREASED'
+  /** An event does not fit the envelope (audit-event.ts): a missing id, a free-text value… */
+  | 'EVENT_INVALID'
+  /** An event holds something shaped like a My Number; the log must never hold one. */
+  | 'EVENT_CONTAINS_MY_NUMBER'
+  /** verifyLog: a position below the log's size has no entry (deleted). */
+  | 'ENTRY_MISSING'
+  /** verifyLog: an entry rebuilt from its columns does not hash to its stored leaf hash (edited). */
+  | 'ENTRY_HASH_MISMATCH'
+  /** verifyLog: an entry hashes as the entry of another position (moved, reordered). */
+  | 'ENTRY_POSITION_MISMATCH'
+  /** verifyLog: the tree recomputed from the entries does not have the signed root. */
+  | 'CHECKPOINT_ROOT_MISMATCH'
+  /** verifyLog: a checkpoint row's size or root differs from its signed note. */
+  | 'CHECKPOINT_ROW_MISMATCH'
+  /** verifyLog: a signed checkpoint covers entries the database no longer has. */
+  | 'LOG_TRUNCATED'
+  /** verifyLog: the witness holds a checkpoint larger than the database's log (a restored backup). */
+  | 'LOG_ROLLED_BACK'
+  /** verifyLog: a witness checkpoint's root is not the root of the database's log at that size. */
+  | 'WITNESS_ROOT_MISMATCH'
+  /** The witness file is not in the format fileWitness writes. */
+  | 'WITNESS_MALFORMED'
+  /** verifyLog: the sequencer's stored frontier is not the recomputed one. */
+  | 'TREE_STATE_MISMATCH'
+  /** verifyLog: a stored perfect-subtree hash (audit_tree_nodes) is not the recomputed one. */
+  | 'TREE_NODE_MISMATCH'
+  /** verifyLog: the witness holds a checkpoint the database's checkpoint table lost. */
+  | 'CHECKPOINT_MISSING'
+  /** Proofs: no entry at that position, no checkpoint covers it yet, no checkpoint of that size. */
+  | 'ENTRY_NOT_FOUND'
+  | 'ENTRY_NOT_CHECKPOINTED'
+  | 'CHECKPOINT_NOT_FOUND'
+  /** openAuditLog: the log's tables are missing (AUDIT_MIGRATIONS not applied). */
+  | 'LOG_NOT_MIGRATED'
+  /** The signing key file is readable by others than its owner, or not an Ed25519 key, or absent. */
+  | 'SIGNING_KEY_INSECURE'
+  | 'SIGNING_KEY_INVALID'
+  | 'SIGNING_KEY_MISSING'
 
 export type AuditErrorInit = {
   code: AuditErrorCode

@@ -1,0 +1,301 @@
+/**
+ * `verifyLog`: checks a whole stored log against the signing key and the witness. Recomputes every
+ * leaf hash from the stored bytes and the whole tree, and demands that every checkpoint, in the
+ * database and in the witness, is signed by the trusted key and signs a root of that one tree.
+ * Two checkpoints that are both roots of one recomputed tree are consistent: that is what a
+ * consistency proof between them would prove, here without trusting any stored hash.
+ *
+ * Each entry is rebuilt from the columns the queries read (stored-entry.ts), so a column edited to
+ * hide an access from them is an entry that no longer hashes to its leaf.
+ *
+ * Everything read is attacker-controlled except `verifierKey`. Stops at the first problem, in log
+ * order: an entry at fault is named exactly where it can be (deleted, edited, moved); an entry
+ * edited together with its stored leaf hash shows only as a root that differs from a signed one,
+ * and the report names the range it lies in (narrowed to 16 entries when the stored subtree
+ * hashes were left as the sequencer wrote them).
+ */
+import type { QueryExecutorProvider } from 'kysely'
+import { sql } from 'kysely'
+import { verifyCheckpoint } from './checkpoint.ts'
+import {
+  firstMissingPosition,
+  logExtent,
+  parseEntries,
+  readEntryBatch,
+  readEntryRows,
+} from './entry-batches.ts'
+import { AuditError } from './errors.ts'
+import { type LogProblem, logProblem } from './log-problem.ts'
+import type { VerifierKey } from './signed-note.ts'
+import { createLeafHasher, type StoredEntry } from './stored-entry.ts'
+import { TreeAppender, unpackFrontier } from './tree-appender.ts'
+import type { Witness } from './witness.ts'
+
+export type VerifyLogOptions = {
+  /** From trusted configuration, never from the database being checked. */
+  verifierKey: VerifierKey
+  witness: Witness
+  /** Entries per query; large batches amortise the round trip. */
+  batchSize?: number
+}
+
+export type VerifyLogReport = {
+  ok: boolean
+  /** The first problem found; absent when ok. */
+  problem?: LogProblem
+  /** Entries checked (the whole log when ok). */
+  entries: number
+  checkpoints: number
+  latestCheckpointSize: number
+  witnessed: number
+  latestWitnessedSize: number
+  /** Entries after the latest checkpoint: intact as far as the sequencer's state shows, not yet signed. */
+  unsigned: number
+}
+
+type Target = { root: Uint8Array; source: 'database' | 'witness' }
+
+type Range = { from: number; to: number }
+
+const DEFAULT_BATCH = 50_000
+const EQUAL = 0
+
+export async function verifyLog(
+  db: QueryExecutorProvider,
+  options: VerifyLogOptions,
+): Promise<VerifyLogReport> {
+  const report: VerifyLogReport = {
+    ok: false,
+    entries: 0,
+    checkpoints: 0,
+    latestCheckpointSize: 0,
+    witnessed: 0,
+    latestWitnessedSize: 0,
+    unsigned: 0,
+  }
+  const fail = (problem: LogProblem): VerifyLogReport => ({ ...report, ok: false, problem })
+
+  const targets = new Map<number, Target[]>()
+  const addTarget = (size: number, target: Target) =>
+    targets.set(size, [...(targets.get(size) ?? []), target])
+  const { rows: checkpointRows } = await sql<{ tree_size: string; root_hash: Uint8Array; note: string }>`
+    select tree_size::text, root_hash, note from audit_checkpoints order by audit_checkpoints.tree_size`.execute(
+    db,
+  )
+  for (const row of checkpointRows) {
+    const size = Number(row.tree_size)
+    const opened = await openCheckpoint(row.note, options.verifierKey, size, 'database')
+    if ('problem' in opened) return fail(opened.problem)
+    if (opened.treeSize !== size || Buffer.compare(opened.rootHash, row.root_hash) !== EQUAL) {
+      return fail(logProblem('CHECKPOINT_ROW_MISMATCH', { checkpointSize: size, source: 'database' }))
+    }
+    addTarget(size, { root: opened.rootHash, source: 'database' })
+    report.checkpoints += 1
+    report.latestCheckpointSize = size
+  }
+  const witnessed = await readWitness(options.witness)
+  if ('problem' in witnessed) return fail(witnessed.problem)
+  for (const note of witnessed.notes) {
+    const opened = await openCheckpoint(note, options.verifierKey, undefined, 'witness')
+    if ('problem' in opened) return fail(opened.problem)
+    addTarget(opened.treeSize, { root: opened.rootHash, source: 'witness' })
+    report.witnessed += 1
+    report.latestWitnessedSize = Math.max(report.latestWitnessedSize, opened.treeSize)
+  }
+
+  const tree = new TreeAppender(0, [])
+  let lastGoodCheckpoint = 0
+  // A stored subtree hash that differs: the subtree's entries, or the stored hash, were altered.
+  // The next signed root tells which; until then it narrows where an altered entry lies.
+  let badNode: Range | undefined
+  const checkRoot = (): LogProblem | undefined => {
+    const due = targets.get(tree.size)
+    if (due === undefined) return undefined
+    const root = tree.root()
+    for (const target of due) {
+      if (Buffer.compare(root, target.root) === EQUAL) continue
+      const range = badNode ?? { from: lastGoodCheckpoint, to: tree.size - 1 }
+      return target.source === 'database'
+        ? logProblem('CHECKPOINT_ROOT_MISMATCH', { checkpointSize: tree.size, range, source: 'database' })
+        : logProblem('WITNESS_ROOT_MISMATCH', { checkpointSize: tree.size, range, source: 'witness' })
+    }
+    if (badNode !== undefined) return logProblem('TREE_NODE_MISMATCH', { range: badNode })
+    if (!due.some((t) => t.source === 'database')) {
+      return logProblem('CHECKPOINT_MISSING', { checkpointSize: tree.size, source: 'witness' })
+    }
+    lastGoodCheckpoint = tree.size
+    return undefined
+  }
+  const checkNodes = (stored: Map<string, Buffer>): void => {
+    for (const node of tree.takeCompleted()) {
+      const hash = stored.get(`${node.level}/${node.index}`)
+      if (badNode === undefined && (hash === undefined || Buffer.compare(hash, node.hash) !== EQUAL)) {
+        badNode = { from: node.index * 2 ** node.level, to: (node.index + 1) * 2 ** node.level - 1 }
+      }
+    }
+  }
+
+  const startProblem = checkRoot()
+  if (startProblem !== undefined) return fail(startProblem)
+  const extent = await logExtent(db)
+  const batchSize = options.batchSize ?? DEFAULT_BATCH
+  const read = (from: number) => {
+    const to = Math.min(from + batchSize, extent.end)
+    return Promise.all([readEntryBatch(db, from, to), readStoredNodes(db, from, to)])
+  }
+  let next = extent.end > 0 ? read(0) : undefined
+  for (let from = 0; next !== undefined; from += batchSize) {
+    const [batch, nodes] = await next
+    const to = Math.min(from + batchSize, extent.end)
+    // Prefetch: the server (or PGlite) reads the next batch while this one is hashed.
+    next = to < extent.end ? read(to) : undefined
+    if (batch.count !== to - from) {
+      await next?.catch(() => undefined)
+      return fail(logProblem('ENTRY_MISSING', { position: await firstMissingPosition(db, from, to) }))
+    }
+    const parsed = batch.leafHashes.length === 32 * batch.count ? parseEntries(batch) : undefined
+    const rows =
+      parsed === undefined
+        ? (await readEntryRows(db, from, to)).map((r) => ({ entry: r.entry, leaf: Buffer.from(r.leafHash) }))
+        : parsed.map((entry, i) => ({ entry, leaf: batch.leafHashes.subarray(32 * i, 32 * i + 32) }))
+    const problem = checkBatch(rows, tree, () => checkNodes(nodes), checkRoot)
+    report.entries = tree.size
+    if (problem !== undefined) {
+      await next?.catch(() => undefined)
+      return fail(problem)
+    }
+  }
+
+  if (report.latestCheckpointSize > extent.end) {
+    return fail(
+      logProblem('LOG_TRUNCATED', { checkpointSize: report.latestCheckpointSize, position: extent.end }),
+    )
+  }
+  if (report.latestWitnessedSize > extent.end) {
+    return fail(
+      logProblem('LOG_ROLLED_BACK', { checkpointSize: report.latestWitnessedSize, position: extent.end }),
+    )
+  }
+  if (badNode !== undefined) return fail(logProblem('TREE_NODE_MISMATCH', { range: badNode }))
+  const { rows: stateRows } = await sql<{ size: string; frontier: Uint8Array }>`
+    select size::text, frontier from audit_tree_state where id = 1`.execute(db)
+  const state = stateRows[0]
+  if (
+    state === undefined ||
+    Number(state.size) !== tree.size ||
+    Buffer.compare(Buffer.concat(unpackFrontier(state.frontier)), Buffer.concat(tree.frontier())) !== EQUAL
+  ) {
+    return fail(logProblem('TREE_STATE_MISMATCH', { position: tree.size }))
+  }
+  report.unsigned = tree.size - report.latestCheckpointSize
+  return { ...report, ok: true }
+}
+
+type Row = { entry: StoredEntry; leaf: Buffer }
+
+/**
+ * Rebuilds each entry from its columns, hashes it and checks the stored leaf hash, then extends
+ * the tree and checks roots and stored subtrees as they complete; the first problem, if any.
+ */
+function checkBatch(
+  rows: readonly Row[],
+  tree: TreeAppender,
+  checkNodes: () => void,
+  checkRoot: () => LogProblem | undefined,
+): LogProblem | undefined {
+  for (let i = 0; i < rows.length; i++) {
+    const { entry, leaf } = rows[i]!
+    if (leafOf(entry) !== leaf.toString('latin1', 0, 32) || leaf.length !== 32) return entryProblem(rows, i)
+    tree.append(leaf)
+    checkNodes()
+    const rootProblem = checkRoot()
+    if (rootProblem !== undefined) return rootProblem
+  }
+  return undefined
+}
+
+const leafOf = createLeafHasher()
+
+/**
+ * The entry at `i` does not hash to its stored leaf. If it would at another position of the
+ * batch, the row was moved there (reordered); otherwise its content or its hash was changed.
+ */
+function entryProblem(rows: readonly Row[], i: number): LogProblem {
+  const { entry, leaf } = rows[i]!
+  const stored = leaf.toString('latin1')
+  for (const other of rows) {
+    const seq = other.entry.seq
+    if (seq !== entry.seq && leafOf({ ...entry, seq }) === stored) {
+      return logProblem('ENTRY_POSITION_MISMATCH', { position: entry.seq })
+    }
+  }
+  return logProblem('ENTRY_HASH_MISMATCH', { position: entry.seq })
+}
+
+/**
+ * The stored perfect-subtree hashes that complete within [from, to): node (level, index) covers
+ * leaves [index·2^level, (index+1)·2^level) and completes when the tree reaches its end.
+ */
+async function readStoredNodes(
+  db: QueryExecutorProvider,
+  from: number,
+  to: number,
+): Promise<Map<string, Buffer>> {
+  const levels: number[] = []
+  const lows: number[] = []
+  const highs: number[] = []
+  for (let level = 4; 2 ** level <= to; level += 4) {
+    levels.push(level)
+    lows.push(Math.floor(from / 2 ** level))
+    highs.push(Math.floor(to / 2 ** level))
+  }
+  const stored = new Map<string, Buffer>()
+  if (levels.length === 0) return stored
+  const { rows } = await sql<{ keys: string | null; hashes: string | null }>`
+    select string_agg(n.level || '/' || n.index, ',' order by n.level, n.index) as keys,
+      encode(string_agg(n.hash, ''::bytea order by n.level, n.index), 'base64') as hashes
+    from unnest(${levels}::smallint[], ${lows}::bigint[], ${highs}::bigint[]) as r(level, low, high)
+    join audit_tree_nodes n on n.level = r.level and n.index >= r.low and n.index < r.high`.execute(db)
+  const keys = rows[0]?.keys?.split(',') ?? []
+  const hashes = Buffer.from(rows[0]?.hashes ?? '', 'base64')
+  // A stored hash of the wrong length is left out, and so counts as missing.
+  if (hashes.length !== 32 * keys.length) return stored
+  keys.forEach((key, i) => {
+    stored.set(key, hashes.subarray(32 * i, 32 * i + 32))
+  })
+  return stored
+}
+
+async function readWitness(witness: Witness): Promise<{ notes: string[] } | { problem: LogProblem }> {
+  try {
+    return { notes: await witness.checkpoints() }
+  } catch (error) {
+    if (!(error instanceof AuditError)) throw error
+    return {
+      problem: { code: error.code, message: error.message, messageJa: error.messageJa, source: 'witness' },
+    }
+  }
+}
+
+async function openCheckpoint(
+  note: string,
+  key: VerifierKey,
+  size: number | undefined,
+  source: 'database' | 'witness',
+): Promise<{ treeSize: number; rootHash: Uint8Array } | { problem: LogProblem }> {
+  try {
+    return await verifyCheckpoint(note, key)
+  } catch (error) {
+    if (!(error instanceof AuditError)) throw error
+    const where = source === 'database' ? `チェックポイント ${size}` : 'ウィットネスのチェックポイント'
+    return {
+      problem: {
+        code: error.code,
+        message: `${source} checkpoint${size === undefined ? '' : ` ${size}`}: ${error.message}`,
+        messageJa: `${where}: ${error.messageJa}`,
+        ...(size === undefined ? {} : { checkpointSize: size }),
+        source,
+      },
+    }
+  }
+}
