@@ -93,7 +93,7 @@ export async function staleKeys(
       ),
     )
   }
-  const rows = await query.orderBy(['tenant_id', 'key_id', 'version']).limit(limit).execute()
+  const rows = await query.orderBy('tenant_id').orderBy('key_id').orderBy('version').limit(limit).execute()
   return rows.flatMap((r) =>
     r.wrapped === null
       ? []

@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely'
+import type {
+  DataKey,
+  DataKeyRef,
+  KeyProvider,
+  NumberBinding,
+  PublishedVaultKey,
+  RecipientBinding,
+  SealedForRecipient,
+  SealedNumber,
+  VaultKeyPair,
+  WrappedDataKey,
+} from '../crypto/index.ts'
+import {
+  BLIND_INDEX_KEY_VERSION,
+  createBlindIndex,
+  createDataKey,
+  createDataKeyCache,
+  createVaultKeyPair,
+  openBlindIndex,
+  openSealedNumber,
+  openVaultKeyPair,
+  publishVaultKey,
+  sealForRecipient,
+} from '../crypto/index.ts'
+import type { VaultDatabase } from '../store/schema.ts'
+import { findKeys, insertFirstKey } from '../store/vault-keys.repo.ts'
+
+/**
+ * What the operations need of the crypto layer (crypto/, keys/), and nothing more: the one seam
+ * between the service and the crypto helper's modules, which it composes here.
+ */
+export type NumberCrypto = {
+  /** HPKE-opens a number sealed on a device for `binding`; the result has a valid check digit. */
+  openFromDevice(sealed: SealedNumber, binding: NumberBinding): Promise<string>
+  /** 32 bytes; the same number in the same tenant gives the same index. */
+  blindIndex(tenantId: string, number: string): Uint8Array
+  /** A fresh data key, wrapped under the current KEK, remembered in the cache. */
+  newDataKey(ref: DataKeyRef): Promise<{ dataKey: DataKey; wrapped: Uint8Array; kekVersion: number }>
+  /** A stored data key, unwrapped (cached for a bounded time). */
+  dataKey(row: WrappedDataKey): Promise<DataKey>
+  /** Forgets every cached version of a key id (crypto-shred must not leave it usable from memory). */
+  forgetDataKey(tenantId: string, keyId: string): void
+  /** Seals bytes to a requester's HPKE public key, bound to their request. */
+  sealForRecipient(
+    publicKey: string,
+    bytes: Uint8Array,
+    binding: RecipientBinding,
+  ): Promise<SealedForRecipient>
+  /** The key devices seal numbers to. */
+  published(): PublishedVaultKey
+  /** Drops every unwrapped key from memory. */
+  close(): void
+}
+
+export type NumberCryptoOptions = {
+  db: Kysely<VaultDatabase>
+  provider: KeyProvider
+  dataKeyCacheMs: number
+  dataKeyCacheSize: number
+}
+
+/**
+ * Opens the vault's keys, creating them on first start: the blind index root key and the HPKE
+ * key pair, each stored wrapped by the KEK in vault_keys. Every HPKE key pair on file stays
+ * usable for opening (numbers sealed just before a new key was published); the newest is published.
+ */
+export async function openNumberCrypto(options: NumberCryptoOptions): Promise<NumberCrypto> {
+  const { db, provider } = options
+  if ((await findKeys(db, 'blind-index-key')).length === 0) {
+    const { blindIndex, wrapped } = await createBlindIndex(provider)
+    blindIndex.destroy()
+    await insertFirstKey(db, 'blind-index-key', {
+      keyId: String(BLIND_INDEX_KEY_VERSION),
+      wrapped,
+      publicKey: null,
+      kekVersion: provider.kekVersion(),
+    })
+  }
+  if ((await findKeys(db, 'hpke-private-key')).length === 0) {
+    const { stored } = await createVaultKeyPair(provider)
+    await insertFirstKey(db, 'hpke-private-key', {
+      keyId: stored.keyId,
+      wrapped: stored.wrappedPrivateKey,
+      publicKey: stored.publicKey,
+      kekVersion: provider.kekVersion(),
+    })
+  }
+  const [indexKey] = await findKeys(db, 'blind-index-key')
+  const blindIndex = await openBlindIndex(provider, (indexKey as { wrapped: Uint8Array }).wrapped)
+  const keyPairs: VaultKeyPair[] = []
+  for (const stored of await findKeys(db, 'hpke-private-key')) {
+    keyPairs.push(
+      await openVaultKeyPair(provider, {
+        keyId: stored.keyId,
+        publicKey: stored.publicKey as string,
+        wrappedPrivateKey: stored.wrapped,
+      }),
+    )
+  }
+  const current = keyPairs.at(-1) as VaultKeyPair
+  const cache = createDataKeyCache({
+    provider,
+    ttlMs: options.dataKeyCacheMs,
+    maxEntries: options.dataKeyCacheSize,
+  })
+
+  return {
+    openFromDevice: (sealed, binding) => openSealedNumber(keyPairs, sealed, binding),
+    blindIndex: (tenantId, number) => blindIndex.compute(tenantId, number),
+    async newDataKey(ref) {
+      const { dataKey, wrapped } = await createDataKey(provider, ref)
+      cache.put(dataKey)
+      return { dataKey, wrapped, kekVersion: provider.kekVersion() }
+    },
+    dataKey: (row) => cache.get(row),
+    forgetDataKey: (tenantId, keyId) => cache.evict({ tenantId, keyId }),
+    sealForRecipient: (publicKey, bytes, binding) => sealForRecipient(publicKey, bytes, binding),
+    published: () => publishVaultKey(current),
+    close() {
+      cache.destroy()
+      blindIndex.destroy()
+    },
+  }
+}
