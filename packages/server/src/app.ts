@@ -3,6 +3,7 @@ import Fastify from 'fastify'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { registerAccessControl } from './access/access-hook.ts'
+import type { ServerAuditLog } from './audit/server-audit-log.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import type { ServerTables } from './db/tables.ts'
 import { healthRoutes } from './health/health.routes.ts'
@@ -18,6 +19,8 @@ export type AppDeps = {
   sessionKey: Uint8Array
   /** The clock of sessions, TOTP and lockouts; tests pass their own. */
   now?: () => Date
+  /** The server's audit log (startServer opens it); routes that read or change personal data use it. */
+  audit?: ServerAuditLog
 }
 
 /** Builds the Fastify app without listening, so tests drive it with `app.inject`. */
