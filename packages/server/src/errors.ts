@@ -26,6 +26,20 @@ export type ServerErrorCode =
   | 'INVITATION_INVALID'
   | 'LOGIN_ID_TAKEN'
   | 'USER_STATE_CONFLICT'
+  /** Payroll (payroll/): a run or payslip not in this client, or not visible (never told apart). */
+  | 'PAYROLL_RUN_NOT_FOUND'
+  | 'PAYSLIP_NOT_FOUND'
+  /** Payroll cannot be calculated until the client, an employee or a month's inputs are set up. */
+  | 'PAYROLL_SETUP_INCOMPLETE'
+  | 'PAYROLL_INPUT_MISSING'
+  /** Another user is calculating the same client and month right now. */
+  | 'PAYROLL_RUN_IN_PROGRESS'
+  /** An approved run is frozen: only a correction (a new version) changes it. */
+  | 'PAYROLL_RUN_FROZEN'
+  /** The request names a version that is not the run's latest, or a state the run is not in. */
+  | 'PAYROLL_RUN_STATE_CONFLICT'
+  /** The statutory calculation refused an input (packages/rules RulesError), e.g. a date without tables. */
+  | 'PAYROLL_CALCULATION_REFUSED'
   | 'INTERNAL'
 
 export type ServerErrorInit = {

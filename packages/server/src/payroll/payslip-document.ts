@@ -1,9 +1,9 @@
 import { toWareki } from '@mamori/rules/calendar/wareki.ts'
 import type { Attendance } from '@mamori/rules/payroll/attendance.ts'
-import type { BonusPayroll } from '@mamori/rules/payroll/bonus-payroll.ts'
 import { formatMinutes } from '@mamori/rules/payroll/format-minutes.ts'
-import type { MonthlyPayroll } from '@mamori/rules/payroll/monthly-payroll.ts'
+import type { DeductionLine, EarningLine, PayrollTotals } from '@mamori/rules/payroll/payroll-line.ts'
 import { formatPremiumMonthJa } from '@mamori/rules/payroll/social-insurance-month.ts'
+import { groupDigits } from '@mamori/rules/payroll/yen-text.ts'
 
 /**
  * What a 給与明細 / 賞与明細 shows: who pays whom, when, and the calculated lines. By construction it
@@ -17,10 +17,21 @@ export type PayslipDocument = {
   readonly employeeCode: string
   /** e.g. 令和8年5月分; the wage period as the employer names it. */
   readonly periodLabelJa: string
-  readonly payroll: MonthlyPayroll | BonusPayroll
+  readonly payroll: PayslipPayroll
   /** Printed for a monthly payslip; a bonus has none. */
   readonly attendance: Attendance | null
 }
+
+/**
+ * The part of a calculation a payslip prints: a MonthlyPayroll or BonusPayroll as calculated, or a
+ * stored payslip (payslip-row.ts), which keeps the lines without their explanations.
+ */
+export type PayslipPayroll = {
+  readonly paymentDate: string
+  readonly earnings: readonly Omit<EarningLine, 'explanationJa'>[]
+  readonly deductions: readonly Omit<DeductionLine, 'explanationJa'>[]
+  readonly totals: PayrollTotals
+} & ({ readonly kind: 'monthly'; readonly premiumMonth: string } | { readonly kind: 'bonus' })
 
 export function payslipTitleJa(document: PayslipDocument): string {
   return document.payroll.kind === 'monthly' ? '給与明細書' : '賞与明細書'
@@ -32,7 +43,7 @@ export function warekiDateJa(isoDate: string): string {
 }
 
 export function yenText(amount: number): string {
-  return amount.toLocaleString('ja-JP')
+  return groupDigits(amount)
 }
 
 /** The 勤怠 items of a monthly payslip, label and value. */
