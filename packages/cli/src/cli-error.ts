@@ -6,6 +6,10 @@ export type CliErrorCode =
   | 'CLI_MISSING_ARGUMENT'
   | 'CLI_UNEXPECTED_ARGUMENT'
   | 'DOCTOR_PROBLEMS_FOUND'
+  /** The vault process exited before it was ready (`mamori start`). */
+  | 'VAULT_START_FAILED'
+  /** The vault process exited while Mamori was running. */
+  | 'VAULT_STOPPED'
 
 export class CliError extends Error {
   readonly code: CliErrorCode

@@ -56,6 +56,10 @@ test('mamori start serves the health page, keeps one process per data directory,
   assert.equal(((await health.json()) as { status: string }).status, 'ok')
   assert.match(server.output(), /開発用の鍵を生成しました: .*session\.key/)
   assert.equal((await stat(join(dataDir, 'keys', 'session.key'))).mode & 0o777, 0o600)
+  assert.match(server.output(), /\[金庫\] 金庫を起動しました: /)
+  const socket = await stat(join(dataDir, 'run', 'vault.sock'))
+  assert.ok(socket.isSocket())
+  assert.equal(socket.mode & 0o777, 0o600)
 
   const second = spawn(process.execPath, [MAIN, 'start'], {
     env: { PATH: process.env.PATH ?? '', MAMORI_DATA_DIR: dataDir, MAMORI_PORT: '0' },
@@ -73,4 +77,24 @@ test('mamori start serves the health page, keeps one process per data directory,
   const [code] = await once(server.child, 'exit')
   assert.equal(code, 0)
   assert.match(server.output(), /Mamori を停止しました。/)
+  assert.match(server.output(), /\[金庫\] 金庫を停止しました。/)
+})
+
+test('the vault does not outlive mamori start, even when it is killed with SIGKILL', async (t) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'mamori-start-kill-'))
+  t.after(() => rm(dataDir, { recursive: true, force: true }))
+  const server = await startMamori(dataDir)
+  const socket = join(dataDir, 'run', 'vault.sock')
+  assert.ok((await stat(socket)).isSocket())
+  server.child.kill('SIGKILL')
+  await once(server.child, 'exit')
+  // The vault closes its listener (which removes the socket) once its stdin pipe ends.
+  for (;;) {
+    const exists = await stat(socket).then(
+      () => true,
+      () => false,
+    )
+    if (!exists) break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 })

@@ -10,19 +10,24 @@ const vault = await startVault(config)
 process.stdout.write(`金庫を起動しました: ${vault.address}\n  サービス鍵: ${vault.serviceTokenPath}\n`)
 
 let stopping = false
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return
-    stopping = true
-    vault.close().then(
-      () => {
-        process.stdout.write('金庫を停止しました。\n')
-        process.exit(0)
-      },
-      (error: unknown) => {
-        process.stderr.write(`金庫の停止中に問題が発生しました: ${(error as Error).name}\n`)
-        process.exit(1)
-      },
-    )
-  })
+function stop(): void {
+  if (stopping) return
+  stopping = true
+  vault.close().then(
+    () => {
+      process.stdout.write('金庫を停止しました。\n')
+      process.exit(0)
+    },
+    (error: unknown) => {
+      process.stderr.write(`金庫の停止中に問題が発生しました: ${(error as Error).name}\n`)
+      process.exit(1)
+    },
+  )
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop)
+// Started by `mamori start`: the pipe closes when that process dies, even by SIGKILL, and a vault
+// left running alone would hold the data directory's keys with nobody to stop it.
+if (process.env.MAMORI_VAULT_STOP_WITH_PARENT === '1') {
+  process.stdin.on('end', stop)
+  process.stdin.resume()
 }
