@@ -150,6 +150,35 @@ export async function openAuditLog<Type extends string, DB = unknown>(
   }
 }
 
+export type AuditLogReader = Pick<
+  AuditLog,
+  'origin' | 'verifierKey' | 'verifierKeyText' | 'inclusionProof' | 'consistencyProof' | 'verify'
+>
+
+/**
+ * For `mamori audit verify|proof`: the log without its sequencer. Loads the signing key only to
+ * derive the public key and never creates one (SIGNING_KEY_MISSING); writes nothing.
+ */
+export async function openAuditLogReader(
+  options: Pick<AuditLogOptions<unknown>, 'origin' | 'signingKeyPath' | 'witnessPath'> & {
+    db: QueryExecutorProvider
+  },
+): Promise<AuditLogReader> {
+  const { db } = options
+  await requireMigrated(db)
+  const key = await openSigningKey(options.signingKeyPath, options.origin, { create: false })
+  const verifierKey = verifierKeyOf(key.signer)
+  const witness = witnessFile(options.witnessPath)
+  return {
+    origin: options.origin,
+    verifierKey,
+    verifierKeyText: await formatVerifierKey(verifierKey),
+    inclusionProof: (position, treeSize) => inclusionProofFor(db, position, treeSize),
+    consistencyProof: (olderSize, newerSize) => consistencyProofFor(db, olderSize, newerSize),
+    verify: (opts = {}) => verifyLog(db, { verifierKey, witness, ...opts }),
+  }
+}
+
 async function requireMigrated(db: QueryExecutorProvider): Promise<void> {
   const { rows } = await sql<{ found: string | null }>`
     select to_regclass('audit_tree_state')::text as found`.execute(db)

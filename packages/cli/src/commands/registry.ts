@@ -1,7 +1,14 @@
+import { auditCommand } from './audit.ts'
 import { calcCommand } from './calc.ts'
 import type { Command } from './command.ts'
 import { doctorCommand } from './doctor.ts'
 import { migrateCommand } from './migrate.ts'
 import { startCommand } from './start.ts'
 
-export const COMMANDS: readonly Command[] = [startCommand, migrateCommand, doctorCommand, calcCommand]
+export const COMMANDS: readonly Command[] = [
+  startCommand,
+  migrateCommand,
+  doctorCommand,
+  calcCommand,
+  auditCommand,
+]
