@@ -10,13 +10,15 @@ import {
   checkOptionalPackages,
   checkServer,
 } from './doctor-checks.ts'
+import { checkVault } from './doctor-vault-check.ts'
 
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: '動作環境を点検し、問題があれば直し方を示します',
   usage: `使い方: mamori doctor
 
-  Node.js のバージョン、設定、データディレクトリ、データベース、鍵、サーバーの状態を点検します。
+  Node.js のバージョン、設定、データディレクトリ、データベース、鍵、サーバーと個人番号の金庫の状態
+  （過去24時間の利用制限の警報、鍵の更新の途中経過）を点検します。
   問題が見つかると直し方を表示し、終了コード 1 で終わります。`,
   options: {},
   async run(io) {
@@ -35,6 +37,7 @@ export const doctorCommand: Command = {
       checks.push(server.check)
       checks.push(await checkDatabase(config, server.running))
       checks.push(await checkKeys(config))
+      checks.push(...(await checkVault(config, io.env, io.cwd)))
     }
     checks.push(...(await checkOptionalPackages(io.env.PATH)))
 
