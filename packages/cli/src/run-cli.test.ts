@@ -48,9 +48,11 @@ test('mamori migrate creates the embedded database, then has nothing left to do'
   const first = await run(['migrate'], { MAMORI_DATA_DIR: dir })
   assert.equal(first.code, 0, first.err)
   assert.match(first.out, /適用しました: server\/0001_instance\.sql/)
+  assert.match(first.out, /適用しました: audit\/0001_audit-log\.sql/)
+  const applied = first.out.match(/適用しました: /g)?.length ?? 0
   const second = await run(['migrate'], { MAMORI_DATA_DIR: dir })
   assert.equal(second.code, 0, second.err)
-  assert.match(second.out, /最新です（適用済み 1 件）/)
+  assert.match(second.out, new RegExp(`最新です（適用済み ${applied} 件）`))
 
   const doctor = await run(['doctor'], { MAMORI_DATA_DIR: dir, MAMORI_PORT: '1' })
   assert.equal(doctor.code, 0, doctor.out)

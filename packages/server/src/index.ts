@@ -10,4 +10,10 @@ export { ServerError } from './errors.ts'
 export type { LocalSecret } from './keys/local-secret.ts'
 export { ensureLocalSecret } from './keys/local-secret.ts'
 export type { RunningServer } from './main.ts'
-export { openAppDatabase, SERVER_MIGRATIONS, SERVER_VERSION, startServer } from './main.ts'
+export {
+  APP_DATABASE_MIGRATIONS,
+  openAppDatabase,
+  SERVER_MIGRATIONS,
+  SERVER_VERSION,
+  startServer,
+} from './main.ts'

@@ -2,7 +2,7 @@ import { access, constants, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describeTarget, migrationStatus, openDatabase } from '@mamori/db'
 import type { ServerConfig } from '@mamori/server'
-import { dataDirLockHolder, SERVER_MIGRATIONS } from '@mamori/server'
+import { APP_DATABASE_MIGRATIONS, dataDirLockHolder } from '@mamori/server'
 
 /** One line of `mamori doctor`: ok, a problem with its fix, or information. */
 export type Check = { status: 'ok' | 'problem' | 'info'; label: string; detail: string; fixJa?: string }
@@ -85,7 +85,7 @@ export async function checkDatabase(config: ServerConfig, serverRunning: boolean
   try {
     const database = await openDatabase<unknown>(config.database)
     try {
-      const status = await migrationStatus(database, [SERVER_MIGRATIONS])
+      const status = await migrationStatus(database, [...APP_DATABASE_MIGRATIONS])
       return status.pending.length === 0
         ? { status: 'ok', label, detail: `${where}（接続可、最新）` }
         : {

@@ -1,5 +1,5 @@
 import { describeTarget, migrate, openDatabase } from '@mamori/db'
-import { loadServerConfig, lockDataDir, SERVER_MIGRATIONS } from '@mamori/server'
+import { APP_DATABASE_MIGRATIONS, loadServerConfig, lockDataDir } from '@mamori/server'
 import type { Command } from './command.ts'
 
 export const migrateCommand: Command = {
@@ -16,7 +16,7 @@ export const migrateCommand: Command = {
     try {
       const database = await openDatabase<unknown>(config.database)
       try {
-        const report = await migrate(database, [SERVER_MIGRATIONS])
+        const report = await migrate(database, [...APP_DATABASE_MIGRATIONS])
         io.out(`データベース: ${describeTarget(config.database)}`)
         for (const m of report.applied) io.out(`  適用しました: ${m.namespace}/${m.name}`)
         io.out(
