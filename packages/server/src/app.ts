@@ -8,6 +8,7 @@ import { authRoutes } from './auth/auth.routes.ts'
 import type { ServerTables } from './db/tables.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { registerErrorHandler } from './http/error-handler.ts'
+import { payrollRoutes } from './payroll/payroll.routes.ts'
 import { usersRoutes } from './users/users.routes.ts'
 
 export type AppDeps = {
@@ -47,5 +48,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   await app.register(authRoutes, { prefix: '/api', ...auth })
   await app.register(usersRoutes, { prefix: '/api', ...auth })
+  await app.register(payrollRoutes, { prefix: '/api', ...auth })
   return app
 }

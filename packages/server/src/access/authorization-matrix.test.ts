@@ -10,6 +10,7 @@ import type { SignedInUser } from '../auth/testing.ts'
 import { createSyntheticOffice, signInAs } from '../auth/testing.ts'
 import type { ServerTables } from '../db/tables.ts'
 import { SERVER_MIGRATIONS, SERVER_VERSION } from '../main.ts'
+import { createApprovedBonusRun } from '../payroll/testing.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
 import { insertUser } from '../users/users.repo.ts'
 import type { Role, RouteAccess } from './access.ts'
@@ -75,6 +76,28 @@ const MATRIX: Record<string, MatrixEntry> = {
     ok: 201,
     body: ({ n }) => ({ loginId: `matrix-employee-${n}` }),
   },
+  // Payroll: runIds and payslipIds are of approved bonus runs (PARAM_VARIANTS); the run request is
+  // for a month before any of their employees is on the payroll, so it calculates an empty run.
+  'POST /api/clients/:clientId/payroll/runs': {
+    allow: ['office_admin', 'office_staff'],
+    body: () => ({ kind: 'monthly', paymentDate: '2025-03-25', periodEndDate: '2025-03-20' }),
+  },
+  'GET /api/clients/:clientId/payroll/runs/:runId': { allow: ['office_admin', 'office_staff', 'client_hr'] },
+  'GET /api/clients/:clientId/payroll/runs/:runId/versions': {
+    allow: ['office_admin', 'office_staff', 'client_hr'],
+  },
+  'POST /api/clients/:clientId/payroll/runs/:runId/approve': { allow: ['office_admin', 'office_staff'] },
+  'POST /api/clients/:clientId/payroll/runs/:runId/corrections': {
+    allow: ['office_admin', 'office_staff'],
+    ok: 201,
+    body: () => ({ reason: 'マトリクスの訂正' }),
+  },
+  'GET /api/clients/:clientId/payroll/runs/:runId/csv': {
+    allow: ['office_admin', 'office_staff', 'client_hr'],
+  },
+  'GET /api/clients/:clientId/payroll/payslips/:payslipId/pdf': {
+    allow: ['office_admin', 'office_staff', 'client_hr'],
+  },
 }
 
 /** Where an id points: the office, and the client when it belongs to one. */
@@ -111,6 +134,46 @@ const PARAM_VARIANTS: Record<string, readonly Variant[]> = {
   userId: [
     { label: 'user of own office', office: 'A', make: (f) => createPendingUser(f.db, f.officeA) },
     { label: 'user of another office', office: 'B', make: (f) => createPendingUser(f.db, f.officeB) },
+  ],
+  runId: [
+    {
+      label: 'payroll run of own client',
+      office: 'A',
+      client: 'c1',
+      make: async (f) => (await createApprovedBonusRun(f.db, f.officeA, f.clients.c1)).runId,
+    },
+    {
+      label: 'payroll run of other client',
+      office: 'A',
+      client: 'c2',
+      make: async (f) => (await createApprovedBonusRun(f.db, f.officeA, f.clients.c2)).runId,
+    },
+    {
+      label: 'payroll run of another office',
+      office: 'B',
+      client: 'c3',
+      make: async (f) => (await createApprovedBonusRun(f.db, f.officeB, f.clients.c3)).runId,
+    },
+  ],
+  payslipId: [
+    {
+      label: 'payslip of own client',
+      office: 'A',
+      client: 'c1',
+      make: async (f) => (await createApprovedBonusRun(f.db, f.officeA, f.clients.c1)).payslipId,
+    },
+    {
+      label: 'payslip of other client',
+      office: 'A',
+      client: 'c2',
+      make: async (f) => (await createApprovedBonusRun(f.db, f.officeA, f.clients.c2)).payslipId,
+    },
+    {
+      label: 'payslip of another office',
+      office: 'B',
+      client: 'c3',
+      make: async (f) => (await createApprovedBonusRun(f.db, f.officeB, f.clients.c3)).payslipId,
+    },
   ],
 }
 

@@ -70,6 +70,8 @@ export type EnrolOptions = {
   /** 標準報酬月額 of both insurances; from the salary when absent. */
   standardMonthlyYen?: number
   dependents?: number
+  /** When the payroll profile starts (default: the hire date, 2020-04-01). */
+  enrolledFrom?: string
 }
 
 /**
@@ -110,7 +112,7 @@ export async function enrolSyntheticEmployee(
       options.standardMonthlyYen ??
       determineStandardMonthlyRemuneration({ insurance, date: '2025-09-01', remuneration: salary })
         .standardMonthlyRemuneration
-    await insertPayrollProfile(trx, officeId, clientId, id, hireDate, {
+    await insertPayrollProfile(trx, officeId, clientId, id, options.enrolledFrom ?? hireDate, {
       healthStandardMonthlyYen: standard('health'),
       pensionStandardMonthlyYen: standard('pension'),
       employmentInsured: true,
@@ -206,7 +208,8 @@ let nextBonusDay = 0
 
 /**
  * An approved bonus run of the client with one payslip, on a payment date no other call of this
- * process used (a day after 2025-04-01 each time): for tests that need a run id or a payslip id.
+ * process used (a day after 2025-04-01 each time), for tests that need a run id or a payslip id.
+ * The employee is on the payroll only from that day, so runs of earlier months stay empty.
  */
 export async function createApprovedBonusRun(
   database: AnyDb,
@@ -215,7 +218,10 @@ export async function createApprovedBonusRun(
 ): Promise<{ runId: string; payslipId: string }> {
   const day = new Date(Date.UTC(2025, 3, 1 + nextBonusDay++)).toISOString().slice(0, 10)
   await setUpPayrollClient(database, officeId, clientId)
-  const employeeId = await enrolSyntheticEmployee(database, officeId, clientId, { seed: `bonus-run-${day}` })
+  const employeeId = await enrolSyntheticEmployee(database, officeId, clientId, {
+    seed: `bonus-run-${day}`,
+    enrolledFrom: day,
+  })
   await putBonusInput(database, officeId, clientId, day, { employeeId, bonusYen: 500_000 })
   const actor = await payrollActor(database, officeId)
   const deps = { db: asPayrollDb(database), now: () => new Date() }
