@@ -101,6 +101,30 @@ describeOnEachDatabase('openAuditLog', [AUDIT_MIGRATIONS], ({ db }) => {
     assert.equal(report.latestWitnessedSize, 1)
   })
 
+  test('recordAll writes several entries in one statement, in order, or none when one is refused', async () => {
+    const log = await open()
+    try {
+      const refused = syntheticEvent(9, { actorId: '123412341234' })
+      await assert.rejects(
+        db()
+          .transaction()
+          .execute((trx) => log.recordAll(trx, [syntheticEvent(0), refused])),
+        (e: unknown) => e instanceof AuditError && e.code === 'EVENT_CONTAINS_MY_NUMBER',
+      )
+      await db()
+        .transaction()
+        .execute((trx) => log.recordAll(trx, [syntheticEvent(0), syntheticEvent(1), syntheticEvent(2)]))
+      await log.integrate()
+      const rows = await readEntryRows(db(), 0, 10)
+      assert.deepEqual(
+        rows.map((r) => r.entry.requestId),
+        ['req_0', 'req_1', 'req_2'],
+      )
+    } finally {
+      await log.close()
+    }
+  })
+
   test('close integrates what is queued and signs a last checkpoint, witnessed', async () => {
     const log = await open()
     await log.append([syntheticEvent(0)])

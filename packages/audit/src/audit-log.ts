@@ -28,7 +28,7 @@ import {
   inclusionProofFor,
 } from './inclusion-proof-for.ts'
 import { type IntegrateResult, integrate, type SequencerOptions } from './integrate.ts'
-import { record } from './record.ts'
+import { record, recordAll } from './record.ts'
 import { verifierKeyOf } from './sign-checkpoint.ts'
 import { formatVerifierKey, type VerifierKey } from './signed-note.ts'
 import { openSigningKey } from './signing-key.ts'
@@ -63,6 +63,8 @@ export type AuditLog<Type extends string = string> = {
   readonly signingKeyCreated: boolean
   /** In the caller's transaction: the entry commits, or rolls back, with the change it describes. */
   record(trx: QueryExecutorProvider, event: AuditEvent<Type>): Promise<void>
+  /** `record` for several entries in one statement; all are validated before any is written. */
+  recordAll(trx: QueryExecutorProvider, events: readonly AuditEvent<Type>[]): Promise<void>
   /** Outside any transaction: group commit, resolves with the positions once durable. */
   append(events: readonly AuditEvent<Type>[]): Promise<number[]>
   /** Integrates what is queued now; `checkpoint: true` also signs a checkpoint of the result. */
@@ -132,6 +134,7 @@ export async function openAuditLog<Type extends string, DB = unknown>(
     signingKeyPath: key.path,
     signingKeyCreated: key.created,
     record: (trx, event) => record(trx, event),
+    recordAll: (trx, events) => recordAll(trx, events),
     append: (events) => appender.append(events),
     integrate: (opts = {}) =>
       serially(() => integrate(db, { ...sequencer, forceCheckpoint: opts.checkpoint === true })),

@@ -23,6 +23,25 @@ export async function record<Type extends string>(
   )
 }
 
+/**
+ * `record` for several entries in one statement (a host's batch of requests in one transaction):
+ * every event is validated before anything is written, so one refused event writes none of them.
+ * Precondition as for `record`; on the pool instead of a transaction the single statement is its
+ * own transaction, durable when it returns.
+ */
+export async function recordAll<Type extends string>(
+  trx: QueryExecutorProvider,
+  events: readonly AuditEvent<Type>[],
+): Promise<void> {
+  const queued = events.map(queuedEvent)
+  if (queued.length === 0) return
+  // Two array parameters whatever the count: one statement to parse, on the server and in PGlite.
+  await sql`insert into audit_queue (tenant_id, event)
+    select tenant_id, decode(event, 'base64')
+    from unnest(${queued.map((q) => q.tenantId)}::text[], ${queued.map((q) => q.bytes.toString('base64'))}::text[])
+      as t(tenant_id, event)`.execute(trx)
+}
+
 export type QueuedEvent = { tenantId: string; bytes: Buffer }
 
 /** Validates and encodes; throws the caller's error before any I/O. */
