@@ -26,6 +26,15 @@ export type ServerErrorCode =
   | 'INVITATION_INVALID'
   | 'LOGIN_ID_TAKEN'
   | 'USER_STATE_CONFLICT'
+  /** Clients and people: not in this office, or not in what the actor may see (never told apart). */
+  | 'CLIENT_NOT_FOUND'
+  | 'EMPLOYEE_NOT_FOUND'
+  | 'DEPENDENT_NOT_FOUND'
+  | 'CLIENT_ARCHIVED'
+  | 'EMPLOYEE_NUMBER_TAKEN'
+  /** A new employee version must start after the one in force last, within the employment. */
+  | 'VERSION_DATE_CONFLICT'
+  | 'EMPLOYEE_ALREADY_LEFT'
   /** Payroll (payroll/): a run or payslip not in this client, or not visible (never told apart). */
   | 'PAYROLL_RUN_NOT_FOUND'
   | 'PAYSLIP_NOT_FOUND'
