@@ -1,5 +1,13 @@
+import { randomBytes } from 'node:crypto'
 import type { SyntheticEmployee } from '@mamori/rules/synthetic/types.ts'
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import type { ServerTables } from '../db/tables.ts'
 import type { Generator } from '../people/factories.ts'
+import type { OperationContext } from '../people/operation-context.ts'
+import { clientRow } from '../people/synthetic-rows.ts'
+import { withTenant } from '../tenancy/with-tenant.ts'
+import { insertUser } from '../users/users.repo.ts'
 import type { ImportTable } from './read-table.ts'
 import type { Cell } from './xlsx-read.ts'
 
@@ -104,4 +112,58 @@ export function tableToCsv(t: ImportTable): string {
       )
       .join(',')
   return `${[line(t.headers), ...t.rows.map((r) => line(r.cells))].join('\r\n')}\r\n`
+}
+
+/** An office with one client and an office administrator acting on it, for operation-level tests. */
+export async function importContext(
+  db: Kysely<ServerTables>,
+  generator: Generator,
+): Promise<{ ctx: OperationContext; clientId: string }> {
+  const office = await db
+    .insertInto('offices')
+    .values({ name: `取込テスト事務所 ${randomBytes(3).toString('hex')}` })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return withTenant(db, office.id, async (trx) => {
+    const client = await trx
+      .insertInto('clients')
+      .values(clientRow(office.id, generator.client()))
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const userId = await insertUser(trx, office.id, {
+      loginId: `import-admin-${randomBytes(6).toString('hex')}`,
+      displayName: '取込担当',
+      role: 'office_admin',
+      personId: null,
+    })
+    return {
+      ctx: {
+        actor: { userId, officeId: office.id, role: 'office_admin', clientIds: [] },
+        requestId: crypto.randomUUID(),
+      },
+      clientId: client.id,
+    }
+  })
+}
+
+/** What an import may have left of a client and its office, counted as the migrating role. */
+export async function leftovers(
+  db: Kysely<ServerTables>,
+  officeId: string,
+  clientId: string,
+): Promise<{ employees: number; versions: number; dependents: number; imports: number; audit: number }> {
+  const { rows } = await sql<{
+    employees: number
+    versions: number
+    dependents: number
+    imports: number
+    audit: number
+  }>`
+    select (select count(*) from employees where client_id = ${clientId})::int as employees,
+           (select count(*) from employee_versions where client_id = ${clientId})::int as versions,
+           (select count(*) from dependents where office_id = ${officeId})::int as dependents,
+           (select count(*) from imports where client_id = ${clientId})::int as imports,
+           (select count(*) from audit_queue where tenant_id = ${officeId})::int
+             + (select count(*) from audit_entries where tenant_id = ${officeId})::int as audit`.execute(db)
+  return rows[0]!
 }
