@@ -2,6 +2,7 @@ import { auditCommand } from './audit.ts'
 import { calcCommand } from './calc.ts'
 import type { Command } from './command.ts'
 import { doctorCommand } from './doctor.ts'
+import { importCommand } from './import.ts'
 import { migrateCommand } from './migrate.ts'
 import { startCommand } from './start.ts'
 
@@ -11,4 +12,5 @@ export const COMMANDS: readonly Command[] = [
   doctorCommand,
   calcCommand,
   auditCommand,
+  importCommand,
 ]
