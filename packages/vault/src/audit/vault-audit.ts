@@ -12,7 +12,11 @@ import type { VaultAuditEvent, VaultAuditType } from './events.ts'
  * operation fails with it. There is no switch to turn auditing off.
  */
 export type VaultAudit = {
-  /** In the caller's transaction: the entries commit, or roll back, with the change they describe. */
+  /**
+   * In the caller's transaction: the entries commit, or roll back, with the change they describe;
+   * one statement for all of them. Given the pool instead, that statement is its own transaction
+   * and the entries are durable when it returns (a batch of reads, which change nothing else).
+   */
   recordIn(trx: Kysely<VaultDatabase>, events: readonly VaultAuditEvent[]): Promise<void>
   /**
    * For reads and refusals, which change nothing else: group commit (one transaction and one
@@ -39,7 +43,7 @@ export async function openVaultAudit(
     log,
     async recordIn(trx, events) {
       try {
-        for (const event of events) await log.record(trx, event)
+        await log.recordAll(trx, events)
       } catch (cause) {
         throw unavailable(cause)
       }

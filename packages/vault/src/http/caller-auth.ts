@@ -37,8 +37,19 @@ export function authenticateCaller(auth: CallerAuth, request: FastifyRequest): v
 /** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
 function tokensEqual(given: Buffer, expected: Buffer): boolean {
   const a = createHash('sha256').update(given).digest()
-  const b = createHash('sha256').update(expected).digest()
-  return timingSafeEqual(a, b) && given.length > 0
+  return timingSafeEqual(a, digestOf(expected)) && given.length > 0
+}
+
+/** The expected token's digest, computed once per token rather than on every request. */
+const expectedDigests = new WeakMap<Buffer, Buffer>()
+
+function digestOf(expected: Buffer): Buffer {
+  let digest = expectedDigests.get(expected)
+  if (digest === undefined) {
+    digest = createHash('sha256').update(expected).digest()
+    expectedDigests.set(expected, digest)
+  }
+  return digest
 }
 
 function unauthenticated() {

@@ -13,7 +13,7 @@ import { fillPlaceholders, placeholderSubjects, sameSubjects } from './merge-tem
 import type { RateLimitDeps } from './rate-limit.ts'
 import { enforceRateLimit } from './rate-limit.ts'
 import { auditRefusals } from './refusal-audit.ts'
-import { MY_NUMBER_FIELD } from './register.ts'
+import { MY_NUMBER_FIELD } from './register-batch.ts'
 
 export type MergeDeps = RateLimitDeps & {
   db: Kysely<VaultDatabase>

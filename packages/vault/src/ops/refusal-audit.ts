@@ -22,10 +22,20 @@ export async function auditRefusals<T>(
     return await operation()
   } catch (error) {
     if (error instanceof ServiceError && error.code === 'AUDIT_UNAVAILABLE') throw error
+    if (alreadyAudited.has(error as object)) throw error
     const result = isRefusal(error) ? 'denied' : 'failure'
     await audit.append([auditEntry(type, ctx, result, extra)])
     throw error
   }
+}
+
+/** Refusals whose denied entry was written with the batch that refused them (write-batcher.ts). */
+const alreadyAudited = new WeakSet<object>()
+
+/** Marks a refusal whose entry is already recorded in the transaction that refused it. */
+export function audited<E extends object>(error: E): E {
+  alreadyAudited.add(error)
+  return error
 }
 
 function isRefusal(error: unknown): boolean {

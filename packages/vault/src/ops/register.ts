@@ -3,6 +3,7 @@ import type { VaultAudit } from '../audit/vault-audit.ts'
 import type { TRegisterRequest, TRegisterResponse } from '../contract/index.ts'
 import { sealNumber } from '../crypto/envelope.ts'
 import type { NumberCrypto } from '../service/number-crypto.ts'
+import type { WriteBatcher } from '../service/write-batcher.ts'
 import { refuse } from '../service-error.ts'
 import { consumeApproval, insertApprovalRequest } from '../store/approvals.repo.ts'
 import { insertWrapped, nextVersion } from '../store/data-keys.repo.ts'
@@ -11,17 +12,18 @@ import { findStatus, insertSealed, isOnFileForAnother } from '../store/sealed-nu
 import { uniqueViolation } from '../store/unique-violation.ts'
 import { auditEntry } from './audit-entry.ts'
 import { auditRefusals } from './refusal-audit.ts'
+import type { BatchedRegistration, PreparedRegistration } from './register-batch.ts'
+import { MY_NUMBER_FIELD, prepareRegistration } from './register-batch.ts'
 
 export type RegisterDeps = {
   db: Kysely<VaultDatabase>
   audit: Pick<VaultAudit, 'recordIn' | 'append'>
-  crypto: Pick<NumberCrypto, 'openFromDevice' | 'blindIndex' | 'newDataKey'>
+  crypto: Pick<NumberCrypto, 'openFromDevice' | 'blindIndex' | 'newDataKey' | 'rememberDataKey'>
+  /** The write batcher of registrations (register-batch.ts). */
+  registrations: Pick<WriteBatcher<PreparedRegistration, BatchedRegistration>, 'submit'>
   now: () => Date
   newId: () => string
 }
-
-/** The field name bound into every sealed number's associated data. */
-export const MY_NUMBER_FIELD = 'myNumber'
 
 /**
  * register: puts a subject's number on file. The number arrives only HPKE-sealed on the device of
@@ -32,6 +34,11 @@ export const MY_NUMBER_FIELD = 'myNumber'
  * refused with DUPLICATE_NEEDS_APPROVAL and an approval request is opened; a second, different
  * user approves it (approve.ts), and the first user's retry naming that approver goes through.
  * The sealed row keeps the approver; the audit log keeps both acts.
+ *
+ * A first registration goes through the write batcher (register-batch.ts), committed with the
+ * requests that arrived with it; a retry naming an approver, and what a batch hands back, run
+ * alone in their own transaction. Either way the response leaves only after the commit of the
+ * number and its audit entry.
  */
 export async function register(deps: RegisterDeps, input: TRegisterRequest): Promise<TRegisterResponse> {
   const ctx = input.context
@@ -45,79 +52,97 @@ export async function register(deps: RegisterDeps, input: TRegisterRequest): Pro
       purpose: ctx.purpose,
     })
     const blindIndex = deps.crypto.blindIndex(ctx.tenantId, number)
-    const now = deps.now()
-    const outcome = await deps.db
-      .transaction()
-      .execute(async (trx): Promise<'registered' | 'needs-approval'> => {
-        if ((await findStatus(trx, ctx.tenantId, ctx.subjectId)) !== undefined) {
-          throw refuse('ALREADY_REGISTERED', 'the subject already has a number on file')
-        }
-        let approvedBy: string | null = null
-        if (await isOnFileForAnother(trx, ctx.tenantId, blindIndex, ctx.subjectId)) {
-          if (input.approvedBy === undefined) {
-            await insertApprovalRequest(trx, {
-              id: deps.newId(),
-              tenant_id: ctx.tenantId,
-              client_id: ctx.clientId,
-              subject_id: ctx.subjectId,
-              blind_index: blindIndex,
-              requested_by: ctx.actorId,
-              requested_at: now,
-            })
-            return 'needs-approval'
-          }
-          const match = {
-            tenantId: ctx.tenantId,
-            subjectId: ctx.subjectId,
-            blindIndex,
-            requestedBy: ctx.actorId,
-            approvedBy: input.approvedBy,
-          }
-          if (!(await consumeApproval(trx, match, now))) {
-            throw refuse('APPROVAL_NOT_FOUND', 'no approval of this number by that user', 'approvedBy')
-          }
-          approvedBy = input.approvedBy
-        }
-        const ref = { tenantId: ctx.tenantId, keyId: ctx.subjectId, version: 0 }
-        ref.version = await nextVersion(trx, ctx.tenantId, ctx.subjectId)
-        const { dataKey, wrapped, kekVersion } = await deps.crypto.newDataKey(ref)
-        await insertWrapped(trx, { ...ref, clientId: ctx.clientId, wrapped, kekVersion })
-        await insertSealed(trx, {
-          tenant_id: ctx.tenantId,
-          subject_id: ctx.subjectId,
-          client_id: ctx.clientId,
-          envelope: sealNumber(
-            dataKey,
-            { tenantId: ctx.tenantId, subjectId: ctx.subjectId, field: MY_NUMBER_FIELD },
-            number,
-          ),
-          key_version: ref.version,
-          blind_index: blindIndex,
-          registered_by: ctx.actorId,
-          registered_at: now,
-          request_id: ctx.requestId,
-          approved_by: approvedBy,
-          number_check: input.identityCheck.numberCheck,
-          identity_check: input.identityCheck.identityCheck,
-          checked_by: input.identityCheck.checkedBy,
-          checked_at: new Date(input.identityCheck.checkedAt),
-        })
-        await deps.audit.recordIn(trx, [auditEntry('MY_NUMBER_REGISTERED', ctx, 'success', { at: now })])
-        return 'registered'
-      })
-      .catch((error: unknown) => {
-        // Lost a race: the same unapproved number, or the same subject, committed first.
-        const constraint = uniqueViolation(error)
-        if (constraint === 'vault_sealed_numbers_unapproved_once') {
-          throw refuse('DUPLICATE_NEEDS_APPROVAL', 'the same number was registered concurrently')
-        }
-        if (constraint !== undefined)
-          throw refuse('ALREADY_REGISTERED', 'the subject was registered concurrently')
-        throw error
-      })
-    if (outcome === 'needs-approval') {
-      throw refuse('DUPLICATE_NEEDS_APPROVAL', 'the number is on file for another subject of the tenant')
+    if (input.approvedBy === undefined) {
+      const batched = await deps.registrations.submit(
+        await prepareRegistration(deps, input, number, blindIndex),
+      )
+      if (!('alone' in batched)) return batched
     }
-    return { registeredAt: now.toISOString() }
+    return registerAlone(deps, input, number, blindIndex)
   })
+}
+
+/** One registration in its own transaction: dual control, re-registration, lost races. */
+async function registerAlone(
+  deps: RegisterDeps,
+  input: TRegisterRequest,
+  number: string,
+  blindIndex: Uint8Array,
+): Promise<TRegisterResponse> {
+  const ctx = input.context
+  const now = deps.now()
+  const outcome = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      if ((await findStatus(trx, ctx.tenantId, ctx.subjectId)) !== undefined) {
+        throw refuse('ALREADY_REGISTERED', 'the subject already has a number on file')
+      }
+      let approvedBy: string | null = null
+      if (await isOnFileForAnother(trx, ctx.tenantId, blindIndex, ctx.subjectId)) {
+        if (input.approvedBy === undefined) {
+          await insertApprovalRequest(trx, {
+            id: deps.newId(),
+            tenant_id: ctx.tenantId,
+            client_id: ctx.clientId,
+            subject_id: ctx.subjectId,
+            blind_index: blindIndex,
+            requested_by: ctx.actorId,
+            requested_at: now,
+          })
+          return 'needs-approval' as const
+        }
+        const match = {
+          tenantId: ctx.tenantId,
+          subjectId: ctx.subjectId,
+          blindIndex,
+          requestedBy: ctx.actorId,
+          approvedBy: input.approvedBy,
+        }
+        if (!(await consumeApproval(trx, match, now))) {
+          throw refuse('APPROVAL_NOT_FOUND', 'no approval of this number by that user', 'approvedBy')
+        }
+        approvedBy = input.approvedBy
+      }
+      const ref = { tenantId: ctx.tenantId, keyId: ctx.subjectId, version: 0 }
+      ref.version = await nextVersion(trx, ctx.tenantId, ctx.subjectId)
+      const { dataKey, wrapped, kekVersion } = await deps.crypto.newDataKey(ref)
+      await insertWrapped(trx, { ...ref, clientId: ctx.clientId, wrapped, kekVersion })
+      await insertSealed(trx, {
+        tenant_id: ctx.tenantId,
+        subject_id: ctx.subjectId,
+        client_id: ctx.clientId,
+        envelope: sealNumber(
+          dataKey,
+          { tenantId: ctx.tenantId, subjectId: ctx.subjectId, field: MY_NUMBER_FIELD },
+          number,
+        ),
+        key_version: ref.version,
+        blind_index: blindIndex,
+        registered_by: ctx.actorId,
+        registered_at: now,
+        request_id: ctx.requestId,
+        approved_by: approvedBy,
+        number_check: input.identityCheck.numberCheck,
+        identity_check: input.identityCheck.identityCheck,
+        checked_by: input.identityCheck.checkedBy,
+        checked_at: new Date(input.identityCheck.checkedAt),
+      })
+      await deps.audit.recordIn(trx, [auditEntry('MY_NUMBER_REGISTERED', ctx, 'success', { at: now })])
+      return dataKey
+    })
+    .catch((error: unknown) => {
+      // Lost a race: the same unapproved number, or the same subject, committed first.
+      const constraint = uniqueViolation(error)
+      if (constraint === 'vault_sealed_numbers_unapproved_once') {
+        throw refuse('DUPLICATE_NEEDS_APPROVAL', 'the same number was registered concurrently')
+      }
+      if (constraint !== undefined)
+        throw refuse('ALREADY_REGISTERED', 'the subject was registered concurrently')
+      throw error
+    })
+  if (outcome === 'needs-approval') {
+    throw refuse('DUPLICATE_NEEDS_APPROVAL', 'the number is on file for another subject of the tenant')
+  }
+  deps.crypto.rememberDataKey(outcome)
+  return { registeredAt: now.toISOString() }
 }

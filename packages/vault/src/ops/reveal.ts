@@ -10,7 +10,7 @@ import { auditEntry } from './audit-entry.ts'
 import type { RateLimitDeps } from './rate-limit.ts'
 import { enforceRateLimit } from './rate-limit.ts'
 import { auditRefusals } from './refusal-audit.ts'
-import { MY_NUMBER_FIELD } from './register.ts'
+import { MY_NUMBER_FIELD } from './register-batch.ts'
 
 export type RevealDeps = RateLimitDeps & {
   db: Kysely<VaultDatabase>

@@ -35,8 +35,13 @@ export type NumberCrypto = {
   openFromDevice(sealed: SealedNumber, binding: NumberBinding): Promise<string>
   /** 32 bytes; the same number in the same tenant gives the same index. */
   blindIndex(tenantId: string, number: string): Uint8Array
-  /** A fresh data key, wrapped under the current KEK, remembered in the cache. */
+  /**
+   * A fresh data key, wrapped under the current KEK. Not cached: a key whose row never commits (a
+   * refused or rolled-back registration) must not shadow the stored key of the same version.
+   */
   newDataKey(ref: DataKeyRef): Promise<{ dataKey: DataKey; wrapped: Uint8Array; kekVersion: number }>
+  /** Caches a new data key once its row has committed, so its first use does not unwrap it. */
+  rememberDataKey(dataKey: DataKey): void
   /** A stored data key, unwrapped (cached for a bounded time). */
   dataKey(row: WrappedDataKey): Promise<DataKey>
   /** Forgets every cached version of a key id (crypto-shred must not leave it usable from memory). */
@@ -110,9 +115,9 @@ export async function openNumberCrypto(options: NumberCryptoOptions): Promise<Nu
     blindIndex: (tenantId, number) => blindIndex.compute(tenantId, number),
     async newDataKey(ref) {
       const { dataKey, wrapped } = await createDataKey(provider, ref)
-      cache.put(dataKey)
       return { dataKey, wrapped, kekVersion: provider.kekVersion() }
     },
+    rememberDataKey: (dataKey) => cache.put(dataKey),
     dataKey: (row) => cache.get(row),
     forgetDataKey: (tenantId, keyId) => cache.evict({ tenantId, keyId }),
     sealForRecipient: (publicKey, bytes, binding) => sealForRecipient(publicKey, bytes, binding),

@@ -8,15 +8,19 @@ import { approve } from '../ops/approve.ts'
 import { deleteClient, deleteSubject } from '../ops/delete-subject.ts'
 import { listDeletionDue } from '../ops/deletion-due.ts'
 import { healthReport } from '../ops/health-report.ts'
-import { match } from '../ops/match.ts'
+import type { PreparedMatch } from '../ops/match.ts'
+import { match, matchBatch } from '../ops/match.ts'
 import { merge } from '../ops/merge.ts'
 import { recordRefusal } from '../ops/refusal.ts'
 import { register } from '../ops/register.ts'
+import type { PreparedRegistration } from '../ops/register-batch.ts'
+import { registerBatch, registrationKeys } from '../ops/register-batch.ts'
 import { reveal } from '../ops/reveal.ts'
 import { rotate } from '../ops/rotate.ts'
 import { status } from '../ops/status.ts'
 import type { VaultDatabase } from '../store/schema.ts'
 import type { NumberCrypto } from './number-crypto.ts'
+import { createWriteBatcher } from './write-batcher.ts'
 
 /** Every operation of the vault, wired once to its dependencies; the routes call these and nothing else. */
 export type VaultOperations = {
@@ -42,11 +46,34 @@ export type VaultOperationDeps = {
   provider: KeyProvider
   limiter: RateLimiter
   reauthenticationWindowMs: number
+  /** Group commit of register and match (write-batcher.ts); defaults in DEFAULT_BATCHING. */
+  batching?: Batching
   now?: () => Date
 }
 
+export type Batching = { maxItems: number; concurrency: number }
+
+/**
+ * Up to 256 requests a batch (a few milliseconds of database work), at most 3 batches at once:
+ * one committing, one being written, one gathering while both wait, within a pool of 10.
+ */
+export const DEFAULT_BATCHING: Batching = { maxItems: 256, concurrency: 3 }
+
 export function vaultOperations(deps: VaultOperationDeps): VaultOperations {
-  const common = { ...deps, now: deps.now ?? (() => new Date()), newId: randomUUID }
+  const base = { ...deps, now: deps.now ?? (() => new Date()), newId: randomUUID }
+  const batching = deps.batching ?? DEFAULT_BATCHING
+  const common = {
+    ...base,
+    registrations: createWriteBatcher({
+      ...batching,
+      run: (items: readonly PreparedRegistration[]) => registerBatch(base, items),
+      keysOf: registrationKeys,
+    }),
+    matches: createWriteBatcher({
+      ...batching,
+      run: (items: readonly PreparedMatch[]) => matchBatch(base, items),
+    }),
+  }
   return {
     register: (input) => register(common, input),
     approve: (input) => approve(common, input),

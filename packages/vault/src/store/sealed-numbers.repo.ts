@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import type { SealedNumberTable, VaultDatabase } from './schema.ts'
 
 /** Sealed numbers: the only SQL on vault_sealed_numbers. Every query names its tenant first. */
@@ -91,6 +92,66 @@ export async function isOnFileForAnother(
 
 export async function insertSealed(db: Db, row: SealedNumberRow): Promise<void> {
   await db.insertInto('vault_sealed_numbers').values(row).execute()
+}
+
+export async function insertSealedMany(db: Db, rows: readonly SealedNumberRow[]): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('vault_sealed_numbers')
+      .values([...rows])
+      .execute()
+}
+
+/** A registration about to be batched: who, and the blind index of the number. */
+export type RegistrationProbe = { tenantId: string; subjectId: string; blindIndex: Uint8Array }
+
+/**
+ * What a batch of registrations needs to know, in one query, one answer per probe in order: is a
+ * number on file for the subject, is the same number on file for another subject of the tenant,
+ * and did the subject ever have a data key (a re-registration after deletion needs a new version).
+ * Arrays as parameters: the same statement text whatever the batch size.
+ */
+export async function registrationFacts(
+  db: Db,
+  probes: readonly RegistrationProbe[],
+): Promise<{ onFile: boolean; onFileForAnother: boolean; hadKey: boolean }[]> {
+  if (probes.length === 0) return []
+  const { rows } = await sql<{ on_file: boolean; for_another: boolean; had_key: boolean }>`
+    select
+      exists (select 1 from vault_sealed_numbers n
+        where n.tenant_id = t.tenant_id and n.subject_id = t.subject_id) as on_file,
+      exists (select 1 from vault_sealed_numbers n
+        where n.tenant_id = t.tenant_id and n.blind_index = decode(t.blind_index, 'base64')
+          and n.subject_id <> t.subject_id) as for_another,
+      exists (select 1 from vault_data_keys k
+        where k.tenant_id = t.tenant_id and k.key_id = t.subject_id) as had_key
+    from unnest(${probes.map((p) => p.tenantId)}::uuid[], ${probes.map((p) => p.subjectId)}::uuid[],
+      ${probes.map((p) => Buffer.from(p.blindIndex).toString('base64'))}::text[])
+      with ordinality as t(tenant_id, subject_id, blind_index, i)
+    order by t.i`.execute(db)
+  return rows.map((r) => ({ onFile: r.on_file, onFileForAnother: r.for_another, hadKey: r.had_key }))
+}
+
+/**
+ * The blind indexes on file for several subjects (a batch of matches), each lookup scoped to its
+ * own tenant; keyed by `subjectKey(tenantId, subjectId)`. Subjects with no number are absent.
+ */
+export async function findBlindIndexes(
+  db: Db,
+  subjects: readonly { tenantId: string; subjectId: string }[],
+): Promise<Map<string, Uint8Array>> {
+  if (subjects.length === 0) return new Map()
+  const { rows } = await sql<{ tenant_id: string; subject_id: string; blind_index: Uint8Array }>`
+    select n.tenant_id, n.subject_id, n.blind_index
+    from unnest(${subjects.map((s) => s.tenantId)}::uuid[], ${subjects.map((s) => s.subjectId)}::uuid[])
+      as t(tenant_id, subject_id)
+    join vault_sealed_numbers n on n.tenant_id = t.tenant_id and n.subject_id = t.subject_id`.execute(db)
+  return new Map(rows.map((r) => [subjectKey(r.tenant_id, r.subject_id), r.blind_index]))
+}
+
+/** Lower case, as PostgreSQL prints a uuid, whatever case the request used. */
+export function subjectKey(tenantId: string, subjectId: string): string {
+  return `${tenantId}/${subjectId}`.toLowerCase()
 }
 
 export async function deleteSealed(db: Db, tenantId: string, subjectId: string): Promise<boolean> {
