@@ -21,6 +21,11 @@ import { ServiceError } from './service-error.ts'
  * | MAMORI_VAULT_TLS_CLIENTS         | comma-separated certificate subject CNs admitted as callers | mamori-server       |
  * | MAMORI_VAULT_LOG_LEVEL           | fatal, error, warn, info, debug, trace or silent     | info                       |
  * | MAMORI_VAULT_LIMIT_<OP>_<SCOPE>  | numbers per minute; OP = MATCH, REVEAL, MERGE; SCOPE = ACTOR, TENANT | see limits/rate-limiter.ts |
+ * | MAMORI_VAULT_KEY_PROVIDER        | `local` (KEK files under data/vault/keys) or `pkcs11` (KEK on an HSM token) | local |
+ * | MAMORI_VAULT_PKCS11_LIBRARY      | pkcs11: path of the PKCS#11 module                    | — (required for pkcs11)   |
+ * | MAMORI_VAULT_PKCS11_TOKEN_LABEL  | pkcs11: the token's label                             | — (required for pkcs11)   |
+ * | MAMORI_VAULT_PKCS11_PIN_FILE     | pkcs11: a file (0600) holding the user PIN; never the PIN itself | — (required for pkcs11) |
+ * | MAMORI_VAULT_PKCS11_KEY_LABEL    | pkcs11: CKA_LABEL of the KEK objects                  | mamori-vault-kek          |
  */
 export type VaultConfig = Readonly<{
   paths: VaultPaths
@@ -28,6 +33,7 @@ export type VaultConfig = Readonly<{
   listen: ListenConfig
   logLevel: LogLevel
   rateLimits: RateLimits
+  keyProvider: KeyProviderConfig
   /** Entries at most this old may still be re-used for 再認証 before a reveal. */
   reauthenticationWindowMs: number
   /** Unwrapped data keys stay in memory at most this long (and at most `dataKeyCacheSize` of them). */
@@ -43,6 +49,11 @@ export type ListenConfig =
       port: number
       tls: { certFile: string; keyFile: string; caFile: string; allowedClients: readonly string[] }
     }
+
+/** Where the KEK lives. The PIN stays in its file until the vault starts, and is never logged. */
+export type KeyProviderConfig =
+  | { kind: 'local' }
+  | { kind: 'pkcs11'; library: string; tokenLabel: string; pinFile: string; keyLabel?: string }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
@@ -81,6 +92,7 @@ export function loadVaultConfig(env: Readonly<Record<string, string | undefined>
   const listen = parseListen(env, paths, cwd, problems)
   const logLevel = parseLogLevel(env.MAMORI_VAULT_LOG_LEVEL, problems)
   const rateLimits = parseRateLimits(env, problems)
+  const keyProvider = parseKeyProvider(env, cwd, problems)
   if (problems.length > 0) throw configError(problems)
   return Object.freeze({
     paths: Object.freeze(paths),
@@ -88,6 +100,7 @@ export function loadVaultConfig(env: Readonly<Record<string, string | undefined>
     listen: Object.freeze(listen),
     logLevel,
     rateLimits,
+    keyProvider: Object.freeze(keyProvider),
     reauthenticationWindowMs: 5 * 60_000,
     dataKeyCacheMs: 5 * 60_000,
     dataKeyCacheSize: 10_000,
@@ -172,6 +185,39 @@ function parseLogLevel(value: string | undefined, problems: Problem[]): LogLevel
     return 'info'
   }
   return level
+}
+
+function parseKeyProvider(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+  problems: Problem[],
+): KeyProviderConfig {
+  const kind = nonEmpty(env.MAMORI_VAULT_KEY_PROVIDER) ?? 'local'
+  if (kind === 'local') return { kind }
+  if (kind !== 'pkcs11') {
+    problems.push({
+      field: 'MAMORI_VAULT_KEY_PROVIDER',
+      messageJa: 'MAMORI_VAULT_KEY_PROVIDER は local または pkcs11 を指定してください。',
+    })
+    return { kind: 'local' }
+  }
+  const required = (name: string, what: string): string => {
+    const value = nonEmpty(env[name])
+    if (value === undefined)
+      problems.push({ field: name, messageJa: `pkcs11 では ${name}（${what}）が必要です。` })
+    return value ?? ''
+  }
+  const library = required('MAMORI_VAULT_PKCS11_LIBRARY', 'PKCS#11 モジュールのパス')
+  const tokenLabel = required('MAMORI_VAULT_PKCS11_TOKEN_LABEL', 'トークンのラベル')
+  const pinFile = required('MAMORI_VAULT_PKCS11_PIN_FILE', 'PIN を書いたファイル')
+  const keyLabel = nonEmpty(env.MAMORI_VAULT_PKCS11_KEY_LABEL)
+  return {
+    kind,
+    library: library === '' ? '' : absolute(library, cwd),
+    tokenLabel,
+    pinFile: pinFile === '' ? '' : absolute(pinFile, cwd),
+    ...(keyLabel === undefined ? {} : { keyLabel }),
+  }
 }
 
 function parseRateLimits(env: Readonly<Record<string, string | undefined>>, problems: Problem[]): RateLimits {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, unlink } from 'node:fs/promises'
+import { chmod, mkdir, readFile, stat, unlink } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,7 +12,7 @@ import type { VaultAudit } from './audit/vault-audit.ts'
 import { openVaultAudit } from './audit/vault-audit.ts'
 import type { VaultConfig } from './config.ts'
 import type { KeyProvider } from './crypto/index.ts'
-import { openLocalKeyProvider } from './crypto/index.ts'
+import { openLocalKeyProvider, openPkcs11KeyProvider } from './crypto/index.ts'
 import type { CallerAuth } from './http/caller-auth.ts'
 import { ensureServiceToken } from './http/caller-auth.ts'
 import { createRateLimiter } from './limits/rate-limiter.ts'
@@ -20,7 +20,7 @@ import type { NumberCrypto } from './service/number-crypto.ts'
 import { openNumberCrypto } from './service/number-crypto.ts'
 import type { VaultOperations } from './service/vault-operations.ts'
 import { vaultOperations } from './service/vault-operations.ts'
-import { refuse } from './service-error.ts'
+import { refuse, ServiceError } from './service-error.ts'
 import type { VaultDatabase } from './store/schema.ts'
 
 /** The vault's own tables; the audit log's tables are applied beside them in the same database. */
@@ -67,8 +67,7 @@ export async function startVault(config: VaultConfig, options: StartOptions = {}
   }
   try {
     await migrate(database, [VAULT_MIGRATIONS, AUDIT_MIGRATIONS])
-    const provider =
-      options.keyProvider ?? (await openLocalKeyProvider({ directory: join(paths.root, 'vault', 'keys') }))
+    const provider = options.keyProvider ?? (await openKeyProvider(config))
     opened.provider = provider
     // data/keys/audit-vault.ed25519.pem and data/witness/vault-audit.log (docs/audit.md).
     const audit = await openVaultAudit(database.db, hostLogFiles('vault', paths.keys, paths.witness))
@@ -124,6 +123,35 @@ export async function startVault(config: VaultConfig, options: StartOptions = {}
     await closeAll().catch(() => {})
     throw error
   }
+}
+
+/** The configured key provider: local KEK files, or the KEK on a PKCS#11 token (its PIN from a 0600 file). */
+async function openKeyProvider(config: VaultConfig): Promise<KeyProvider> {
+  const settings = config.keyProvider
+  if (settings.kind === 'local') {
+    return openLocalKeyProvider({ directory: join(config.paths.root, 'vault', 'keys') })
+  }
+  const pinFile = await stat(settings.pinFile).catch(() => undefined)
+  const unusable = (message: string, messageJa: string) =>
+    new ServiceError({ code: 'CONFIG_INVALID', message, messageJa, field: 'MAMORI_VAULT_PKCS11_PIN_FILE' })
+  if (pinFile === undefined || !pinFile.isFile()) {
+    throw unusable(
+      'the PKCS#11 PIN file cannot be read',
+      'MAMORI_VAULT_PKCS11_PIN_FILE の PIN ファイルを読めません。パスを確認してください。',
+    )
+  }
+  if ((pinFile.mode & 0o077) !== 0) {
+    throw unusable(
+      'the PKCS#11 PIN file is readable by group or others',
+      'PIN ファイルが所有者以外からも読めます。権限を 0600 にしてください。',
+    )
+  }
+  return openPkcs11KeyProvider({
+    library: settings.library,
+    tokenLabel: settings.tokenLabel,
+    pin: (await readFile(settings.pinFile, 'utf8')).trim(),
+    ...(settings.keyLabel === undefined ? {} : { keyLabel: settings.keyLabel }),
+  })
 }
 
 function running(
