@@ -1,7 +1,12 @@
 import fastifySwagger from '@fastify/swagger'
 import type { FastifyHttpsOptions, FastifyInstance, FastifyLoggerOptions } from 'fastify'
 import Fastify from 'fastify'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod'
 import type { CallerAuth } from './http/caller-auth.ts'
 import { authenticateCaller } from './http/caller-auth.ts'
 import { registerErrorHandler } from './http/error-handler.ts'
@@ -42,6 +47,8 @@ export async function buildVaultApp(deps: VaultAppDeps): Promise<FastifyInstance
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (ZVaultErrorBody) become components, referenced once each.
+    transformObject: jsonSchemaTransformObject,
   })
   app.addHook('onRequest', async (request) => authenticateCaller(deps.auth, request))
   registerRoutes(app, deps.operations)
