@@ -8,6 +8,8 @@ import { authRoutes } from './auth/auth.routes.ts'
 import type { ServerTables } from './db/tables.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { registerErrorHandler } from './http/error-handler.ts'
+import { apiRoutes } from './openapi/api.ts'
+import { registerOpenApi } from './openapi/openapi.ts'
 import { payrollRoutes } from './payroll/payroll.routes.ts'
 import { usersRoutes } from './users/users.routes.ts'
 
@@ -38,6 +40,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now: deps.now ?? (() => new Date()),
   }
   await registerAccessControl(app, auth)
+  // Before every route, so the document lists them all.
+  await registerOpenApi(app, { version: deps.version })
   await app.register(healthRoutes, {
     version: deps.version,
     databaseKind: deps.databaseKind,
@@ -49,5 +53,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api', ...auth })
   await app.register(usersRoutes, { prefix: '/api', ...auth })
   await app.register(payrollRoutes, { prefix: '/api', ...auth })
+  await app.register(apiRoutes, { prefix: '/api', db: auth.db })
   return app
 }

@@ -4,13 +4,21 @@ import { after, before, test } from 'node:test'
 import { describeOnEachDatabase } from '@mamori/db/testing'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import { buildApp } from '../app.ts'
 import { REAUTH_WINDOW_MS } from '../auth/auth-deps.ts'
 import type { SignedInUser } from '../auth/testing.ts'
 import { createSyntheticOffice, signInAs } from '../auth/testing.ts'
 import type { ServerTables } from '../db/tables.ts'
-import { SERVER_MIGRATIONS, SERVER_VERSION } from '../main.ts'
+import { APP_DATABASE_MIGRATIONS, SERVER_VERSION } from '../main.ts'
 import { createApprovedBonusRun } from '../payroll/testing.ts'
+import {
+  buildClientBody,
+  buildDependentBody,
+  buildEmployeeBody,
+  syntheticGenerator,
+} from '../people/factories.ts'
+import { dependentRow, employeeRow, firstVersionRow } from '../people/synthetic-rows.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
 import { insertUser } from '../users/users.repo.ts'
 import type { Role, RouteAccess } from './access.ts'
@@ -43,7 +51,17 @@ type MatrixEntry = {
   ok?: number
   /** The request ends the actor's session: each call gets a fresh sign-in. */
   endsSession?: true
+  /**
+   * Puts the ids of the request into the state the route needs, and returns how to undo it, for
+   * routes that act on the fixed clients (c1 c2 c3) and would change them for every later route.
+   */
+  arrange?: (fixture: Fixture, ids: Readonly<Record<string, string>>) => Promise<() => Promise<void>>
 }
+
+/** Synthetic people for request bodies; hired 2020-04-01, before every date the bodies use. */
+const generator = syntheticGenerator('authorization-matrix')
+const matrixPerson = () => ({ ...generator.employee(), hireDate: '2020-04-01' })
+const PEOPLE_READERS: readonly Role[] = ['office_admin', 'office_staff', 'client_hr']
 
 const MATRIX: Record<string, MatrixEntry> = {
   'GET /': { allow: 'public' },
@@ -98,11 +116,90 @@ const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/clients/:clientId/payroll/payslips/:payslipId/pdf': {
     allow: ['office_admin', 'office_staff', 'client_hr'],
   },
+  // Clients and people (clients/, people/) and the OpenAPI document.
+  'GET /api/openapi.json': { allow: 'public' },
+  'GET /api/clients': { allow: PEOPLE_READERS },
+  'POST /api/clients': { allow: ['office_admin'], ok: 201, body: () => buildClientBody(generator) },
+  'GET /api/clients/:clientId': { allow: PEOPLE_READERS },
+  'PATCH /api/clients/:clientId': {
+    allow: ['office_admin', 'office_staff'],
+    body: () => ({ address: '東京都千代田区架空町2-2' }),
+  },
+  'POST /api/clients/:clientId/archive': {
+    allow: ['office_admin'],
+    arrange: async (fixture, ids) => async () => {
+      await sql`update clients set archived_at = null where id = ${ids.clientId}`.execute(fixture.db)
+    },
+  },
+  'PUT /api/clients/:clientId/insurer-rates': {
+    allow: ['office_admin', 'office_staff'],
+    body: () => ({
+      validFrom: '2025-04-01',
+      healthRatePercent: '9.5',
+      healthEmployeeSharePercent: '4.75',
+      careRatePercent: '1.6',
+      careEmployeeSharePercent: '0.8',
+    }),
+    // Rates are kept only for a 健康保険組合: the client is one for this request.
+    arrange: async (fixture, ids) => {
+      await sql`update clients set health_insurer = 'kumiai', health_insurer_name = 'マトリクス健康保険組合'
+        where id = ${ids.clientId}`.execute(fixture.db)
+      return async () => {
+        await sql`delete from client_insurer_rates where client_id = ${ids.clientId}`.execute(fixture.db)
+        await sql`update clients set health_insurer = 'kyokai_kenpo', health_insurer_name = null
+          where id = ${ids.clientId}`.execute(fixture.db)
+      }
+    },
+  },
+  'GET /api/employees': { allow: PEOPLE_READERS },
+  'GET /api/clients/:clientId/employees': { allow: PEOPLE_READERS },
+  'POST /api/clients/:clientId/employees': {
+    allow: PEOPLE_READERS,
+    ok: 201,
+    body: () => buildEmployeeBody(generator, { hireDate: '2020-04-01' }),
+  },
+  'GET /api/clients/:clientId/employees/:employeeId': { allow: PEOPLE_READERS },
+  'PATCH /api/clients/:clientId/employees/:employeeId': {
+    allow: PEOPLE_READERS,
+    body: () => ({ insuredSerial: '123' }),
+  },
+  'POST /api/clients/:clientId/employees/:employeeId/versions': {
+    allow: PEOPLE_READERS,
+    ok: 201,
+    body: () => ({ validFrom: '2025-04-01', reason: 'pay_change', basePayYen: 310000 }),
+  },
+  'POST /api/clients/:clientId/employees/:employeeId/leave': {
+    allow: PEOPLE_READERS,
+    body: () => ({ leaveDate: '2026-03-31', reason: 'retirement' }),
+  },
+  'GET /api/me/employee': { allow: ['employee'] },
+  'GET /api/clients/:clientId/employees/:employeeId/dependents': { allow: PEOPLE_READERS },
+  'POST /api/clients/:clientId/employees/:employeeId/dependents': {
+    allow: PEOPLE_READERS,
+    ok: 201,
+    body: () => buildDependentBody(generator, matrixPerson()),
+  },
+  'PATCH /api/clients/:clientId/employees/:employeeId/dependents/:dependentId': {
+    allow: PEOPLE_READERS,
+    body: () => ({ annualIncomeYen: 500000 }),
+  },
+  'DELETE /api/clients/:clientId/employees/:employeeId/dependents/:dependentId': {
+    allow: PEOPLE_READERS,
+    ok: 204,
+  },
 }
 
-/** Where an id points: the office, and the client when it belongs to one. */
-type Place = { office: 'A' | 'B'; client?: 'c1' | 'c2' | 'c3' }
-type Variant = Place & { label: string; make(fixture: Fixture): Promise<string> }
+/**
+ * Where an id points: the office, and the client when it belongs to one. `ofPath` names the id
+ * of the same request that it belongs to (a dependent of the path's employee), so it is wherever
+ * that one is; `mismatched` ids belong to another record than the path's and are never reached.
+ */
+type Place = { office: 'A' | 'B'; client?: 'c1' | 'c2' | 'c3'; mismatched?: true } | { ofPath: string }
+/** `made`: the ids of the request made so far, in the order of the path. */
+type Variant = Place & {
+  label: string
+  make(fixture: Fixture, made: Readonly<Record<string, string>>): Promise<string>
+}
 
 /** Ids are made fresh for every request, so state changes of one call cannot decide the next. */
 const PARAM_VARIANTS: Record<string, readonly Variant[]> = {
@@ -129,6 +226,20 @@ const PARAM_VARIANTS: Record<string, readonly Variant[]> = {
       office: 'B',
       client: 'c3',
       make: (f) => createEmployee(f.db, f.officeB, f.clients.c3),
+    },
+  ],
+  dependentId: [
+    {
+      label: "dependent of the path's employee",
+      ofPath: 'employeeId',
+      make: (f, made) => createDependent(f.db, made.employeeId!),
+    },
+    {
+      label: 'dependent of another employee of own client',
+      office: 'A',
+      client: 'c1',
+      mismatched: true,
+      make: async (f) => createDependent(f.db, await createEmployee(f.db, f.officeA, f.clients.c1)),
     },
   ],
   userId: [
@@ -178,15 +289,16 @@ const PARAM_VARIANTS: Record<string, readonly Variant[]> = {
 }
 
 /** Whether a role may reach every id of the request (given the route allows the role at all). */
-function reaches(role: Role, places: readonly Place[]): boolean {
-  if (places.some((p) => p.office !== 'A')) return false
+function reaches(role: Role, variants: readonly Place[]): boolean {
+  const places = variants.flatMap((v) => ('ofPath' in v ? [] : [v]))
+  if (places.some((p) => p.office !== 'A' || p.mismatched)) return false
   const clients = new Set(places.flatMap((p) => (p.client === undefined ? [] : [p.client])))
   if (clients.size > 1) return false
   if (role === 'office_admin') return true
   return [...clients].every((c) => c === 'c1')
 }
 
-describeOnEachDatabase('authorization matrix', [SERVER_MIGRATIONS], ({ db, backend }) => {
+describeOnEachDatabase('authorization matrix', [...APP_DATABASE_MIGRATIONS], ({ db, backend }) => {
   let app: FastifyInstance
   let nowMs = Date.parse('2026-06-01T10:00:00+09:00')
   const now = (): Date => new Date(nowMs)
@@ -281,8 +393,12 @@ describeOnEachDatabase('authorization matrix', [SERVER_MIGRATIONS], ({ db, backe
           n++
           const actor = role === null ? null : entry.endsSession ? await signIn(role) : actors.get(role)!
           let url = route.url
-          for (const [i, p] of params.entries())
-            url = url.replace(`:${p}`, await combination[i]!.make(fixture))
+          const made: Record<string, string> = {}
+          for (const [i, p] of params.entries()) {
+            made[p] = await combination[i]!.make(fixture, made)
+            url = url.replace(`:${p}`, made[p])
+          }
+          const undo = await entry.arrange?.(fixture, made)
           const body = entry.body?.({ fixture, actor, n })
           const response = await app.inject({
             method: route.method as 'GET',
@@ -290,6 +406,7 @@ describeOnEachDatabase('authorization matrix', [SERVER_MIGRATIONS], ({ db, backe
             headers: actor?.headers ?? {},
             ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
           })
+          await undo?.()
           const expected =
             role !== null &&
             Array.isArray(entry.allow) &&
@@ -319,8 +436,10 @@ describeOnEachDatabase('authorization matrix', [SERVER_MIGRATIONS], ({ db, backe
       const role = (entry.allow as readonly Role[])[0]!
       const actor = actors.get(role)!
       let url = route.url
+      const made: Record<string, string> = {}
       for (const p of [...route.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!)) {
-        url = url.replace(`:${p}`, await PARAM_VARIANTS[p]![0]!.make(fixture))
+        made[p] = await PARAM_VARIANTS[p]![0]!.make(fixture, made)
+        url = url.replace(`:${p}`, made[p])
       }
       const body = entry.body?.({ fixture, actor, n: Number.MAX_SAFE_INTEGER - 1 })
       const response = await app.inject({
@@ -374,21 +493,37 @@ async function createClient(db: Kysely<ServerTables>, officeId: string): Promise
   })
 }
 
+/** A synthetic employee with a first version, hired 2020-04-01. */
 async function createEmployee(db: Kysely<ServerTables>, officeId: string, clientId: string): Promise<string> {
+  const person = matrixPerson()
   return withTenant(db, officeId, async (trx) => {
     const row = await trx
       .insertInto('employees')
-      .values({
-        office_id: officeId,
-        client_id: clientId,
-        birth_date: '1990-04-01',
-        sex: 'female',
-        hire_date: '2020-04-01',
-      })
+      .values(employeeRow(officeId, clientId, person))
       .returning('id')
       .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('employee_versions')
+      .values(firstVersionRow(officeId, clientId, row.id, person))
+      .execute()
     return row.id
   })
+}
+
+/** A synthetic spouse of the employee, written as the migrating role (a fixture, not the app). */
+async function createDependent(db: Kysely<ServerTables>, employeeId: string): Promise<string> {
+  const employee = await db
+    .selectFrom('employees')
+    .select(['office_id'])
+    .where('id', '=', employeeId)
+    .executeTakeFirstOrThrow()
+  const person = matrixPerson()
+  const row = await db
+    .insertInto('dependents')
+    .values(dependentRow(employee.office_id, employeeId, person, generator.dependent(person, 'spouse')))
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
 }
 
 /** A staff user who has not accepted the invitation yet (the target of user administration). */

@@ -14,11 +14,6 @@ export type ApiOptions = { db: Kysely<ServerTables> }
  * (openapi.ts) is generated from the same schemas. Encapsulated, so routes outside /api (health,
  * status page) keep their own JSON schemas.
  */
-/*
- * Wiring into app.ts (pending: the authorization matrix needs entries for these routes first):
- *   await registerOpenApi(app, { version: deps.version })   // right after registerAccessControl
- *   await app.register(apiRoutes, { prefix: '/api', db })    // after the other /api routes
- */
 export async function apiRoutes(api: FastifyInstance, options: ApiOptions): Promise<void> {
   api.setValidatorCompiler(japaneseValidatorCompiler)
   api.setSerializerCompiler(serializerCompiler)

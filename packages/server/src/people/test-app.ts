@@ -1,36 +1,30 @@
 import { randomBytes } from 'node:crypto'
-import { auditMigrations } from '@mamori/audit/migrations.ts'
 import type { MigrationSet } from '@mamori/db'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import Fastify from 'fastify'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import { registerAccessControl } from '../access/access-hook.ts'
-import { authRoutes } from '../auth/auth.routes.ts'
+import { buildApp } from '../app.ts'
 import type { SignedInUser } from '../auth/testing.ts'
 import type { ServerTables } from '../db/tables.ts'
-import { registerErrorHandler } from '../http/error-handler.ts'
-import { SERVER_MIGRATIONS, SERVER_VERSION } from '../main.ts'
-import { apiRoutes } from '../openapi/api.ts'
-import { registerOpenApi } from '../openapi/openapi.ts'
+import { APP_DATABASE_MIGRATIONS, SERVER_VERSION } from '../main.ts'
 
 /** Test support for the clients, people and imports modules: the app's tables and the audit log. */
-export const PEOPLE_TEST_MIGRATIONS: MigrationSet[] = [SERVER_MIGRATIONS, auditMigrations]
+export const PEOPLE_TEST_MIGRATIONS: MigrationSet[] = [...APP_DATABASE_MIGRATIONS]
 
 /**
- * The app as app.ts composes it (sessions, access control, sign-in), plus the OpenAPI document
- * and the clients/people API, which app.ts registers once the authorization matrix has their
- * entries (see openapi/api.ts). Built here, not after buildApp: an awaited Fastify instance has
- * already booted and takes no more routes.
+ * The app exactly as app.ts builds it (buildApp), ready for `inject`. The database kind is only
+ * shown by the health routes.
  */
-export async function buildPeopleTestApp(db: Kysely<ServerTables>): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, requestIdHeader: false, genReqId: () => crypto.randomUUID() })
-  registerErrorHandler(app)
-  const auth = { db, sessionKey: randomBytes(32), now: () => new Date() }
-  await registerAccessControl(app, auth)
-  await registerOpenApi(app, { version: SERVER_VERSION })
-  await app.register(authRoutes, { prefix: '/api', ...auth })
-  await app.register(apiRoutes, { prefix: '/api', db })
+export async function buildPeopleTestApp(
+  db: Kysely<ServerTables>,
+  databaseKind: 'pglite' | 'postgres' = 'pglite',
+): Promise<FastifyInstance> {
+  const app = await buildApp({
+    db: db as Kysely<unknown>,
+    databaseKind,
+    version: SERVER_VERSION,
+    sessionKey: randomBytes(32),
+  })
   await app.ready()
   return app
 }
