@@ -39,7 +39,7 @@ import { hpkeBaseSeal } from '../packages/vault/src/crypto/hpke-base.ts'
 const IN_FLIGHT = 64
 const DURATION_MS = 10_000
 /** Numbers sealed ahead of the register phase; it ends early if the vault registers them all. */
-const PREPARED = 30_000
+const PREPARED = 12_000
 const VAULT_MAIN = new URL('../packages/vault/src/main.ts', import.meta.url).pathname
 const PROFILE_DIR = process.env.MAMORI_BENCH_VAULT_PROFILE_DIR
 const ONLY = process.env.MAMORI_BENCH_VAULT_ONLY?.split(',').map((s) => s.trim())
@@ -195,7 +195,7 @@ async function benchVault(label: string, databaseUrl: string | undefined): Promi
     })
     const registerCpu = (cpuMs(vault.pid) - cpu) / Math.max(1, register.ops)
     process.stdout.write(
-      `  [${label}] register: ${register.ops} in flight ${IN_FLIGHT}, ${register.ops_per_s}/s, p50 ${register.p50_ms} ms, p99 ${register.p99_ms} ms, ${register.errors} errors\n`,
+      `  [${label}] register: ${register.ops} ops at ${IN_FLIGHT} in flight, ${register.ops_per_s}/s, p50 ${register.p50_ms} ms, p99 ${register.p99_ms} ms, ${register.errors} errors\n`,
     )
     // The merge needs 10,000 numbers on file: top up, untimed, if the timed phase registered fewer.
     let taken = register.ops + register.errors

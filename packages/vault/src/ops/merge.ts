@@ -67,7 +67,10 @@ export async function merge(deps: MergeDeps, input: TMergeRequest): Promise<TMer
       }
       const document = new TextEncoder().encode(fillPlaceholders(input.template, numbers))
       try {
-        await deps.audit.append(
+        // One insert on the pool, its own transaction: durable before the document leaves; the
+        // sequencer integrates the entries in the background rather than on this request's path.
+        await deps.audit.recordIn(
+          deps.db,
           listed.map((subjectId) =>
             auditEntry('MY_NUMBER_MERGED', ctx, 'success', { subjectId, document: input.documentType }),
           ),
