@@ -18,7 +18,16 @@ export type EntryBatch = {
   leafHashes: Buffer
   /** The text of the columns, parsed by `parseEntries`. */
   text: string
+  /**
+   * Every column is printable ASCII without `"` and `\` (as every valid entry's are), so JSON
+   * writes each string as it is: canonicalJsonOf's `plain`. One test for the whole batch.
+   */
+  plain: boolean
 }
+
+/** The separators, and the characters JSON.stringify writes unescaped and unchanged. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: 0x1E and 0x1F are the batch's separators
+const PLAIN_BATCH = /^[\x1e\x1f\x20\x21\x23-\x5b\x5d-\x7e]*$/
 
 export async function logExtent(db: QueryExecutorProvider): Promise<{ count: number; end: number }> {
   const { rows } = await sql<{ count: string; end: string }>`
@@ -46,7 +55,14 @@ export async function readEntryBatch(
     db,
   )
   const row = rows[0]!
-  return { from, count: row.count, leafHashes: Buffer.from(row.leaves ?? '', 'base64'), text: row.text ?? '' }
+  const text = row.text ?? ''
+  return {
+    from,
+    count: row.count,
+    leafHashes: Buffer.from(row.leaves ?? '', 'base64'),
+    text,
+    plain: PLAIN_BATCH.test(text),
+  }
 }
 
 /** The first position in [from, to) with no entry; called only when a batch came back short. */

@@ -158,7 +158,13 @@ export async function verifyLog(
       parsed === undefined
         ? (await readEntryRows(db, from, to)).map((r) => ({ entry: r.entry, leaf: Buffer.from(r.leafHash) }))
         : parsed.map((entry, i) => ({ entry, leaf: batch.leafHashes.subarray(32 * i, 32 * i + 32) }))
-    const problem = checkBatch(rows, tree, () => checkNodes(nodes), checkRoot)
+    const problem = checkBatch(
+      rows,
+      parsed !== undefined && batch.plain,
+      tree,
+      () => checkNodes(nodes),
+      checkRoot,
+    )
     report.entries = tree.size
     if (problem !== undefined) {
       await next?.catch(() => undefined)
@@ -196,16 +202,19 @@ type Row = { entry: StoredEntry; leaf: Buffer }
 /**
  * Rebuilds each entry from its columns, hashes it and checks the stored leaf hash, then extends
  * the tree and checks roots and stored subtrees as they complete; the first problem, if any.
+ * `plain`: every string of every row is plain (EntryBatch.plain).
  */
 function checkBatch(
   rows: readonly Row[],
+  plain: boolean,
   tree: TreeAppender,
   checkNodes: () => void,
   checkRoot: () => LogProblem | undefined,
 ): LogProblem | undefined {
   for (let i = 0; i < rows.length; i++) {
     const { entry, leaf } = rows[i]!
-    if (leafOf(entry) !== leaf.toString('latin1', 0, 32) || leaf.length !== 32) return entryProblem(rows, i)
+    if (leafOf(entry, plain) !== leaf.toString('latin1', 0, 32) || leaf.length !== 32)
+      return entryProblem(rows, i)
     tree.append(leaf)
     checkNodes()
     const rootProblem = checkRoot()
