@@ -42,7 +42,11 @@ export const authRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) => 
       schema: { body: ZSignInRequest, response: { 200: ZSignInStepResponse } },
     },
     async (request, reply) => {
-      const { token } = await signInWithPassword(deps, { ...request.body, requestId: request.id })
+      const { token } = await signInWithPassword(deps, {
+        ...request.body,
+        requestId: request.id,
+        log: request.log,
+      })
       setSessionCookie(reply, token)
       return { next: 'totp' as const, csrfToken: csrfOf(token) }
     },

@@ -4,6 +4,7 @@ import { acceptOpenInvitation } from '../invitations/invitations.repo.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
 import type { UserAuthRow } from '../users/users.repo.ts'
 import { activateUser, clearFailedAttempts, findUserForAuth, useTotpStep } from '../users/users.repo.ts'
+import { recordAuthEvent } from './audit-events.ts'
 import type { AuthDeps } from './auth-deps.ts'
 import { invitationInvalid, signInFailed, totpInvalid } from './auth-errors.ts'
 import { countFailure, isLocked } from './count-failure.ts'
@@ -46,6 +47,15 @@ export async function completeSignIn(
     await clearFailedAttempts(trx, user.officeId, user.id)
     const { token, hash } = newOfficeToken(user.officeId)
     await advanceSession(trx, user.officeId, session.id, { tokenHash: hash, stage: 'active', at })
+    await recordAuthEvent(trx, {
+      type: 'SIGN_IN_SUCCEEDED',
+      tenantId: user.officeId,
+      actorId: user.id,
+      operation: 'sign_in',
+      result: 'success',
+      requestId: input.requestId,
+      at: at.getTime(),
+    })
     return { token }
   })
   if (outcome === 'refused') throw signInFailed()
@@ -62,5 +72,15 @@ async function finishInvitation(
 ): Promise<boolean> {
   if (!(await acceptOpenInvitation(trx, user.officeId, user.id, at))) return false
   await activateUser(trx, user.officeId, user.id, at)
+  await recordAuthEvent(trx, {
+    type: 'INVITATION_ACCEPTED',
+    tenantId: user.officeId,
+    actorId: user.id,
+    operation: 'update',
+    result: 'success',
+    requestId,
+    at: at.getTime(),
+    ...(user.personId === null ? {} : { subjectId: user.personId }),
+  })
   return true
 }

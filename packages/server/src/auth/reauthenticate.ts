@@ -1,5 +1,6 @@
 import { withTenant } from '../tenancy/with-tenant.ts'
 import { clearFailedAttempts, findUserForAuth, useTotpStep } from '../users/users.repo.ts'
+import { recordAuthEvent } from './audit-events.ts'
 import type { AuthDeps } from './auth-deps.ts'
 import { signInFailed } from './auth-errors.ts'
 import { countFailure, isLocked } from './count-failure.ts'
@@ -40,6 +41,15 @@ export async function reauthenticate(
     }
     await clearFailedAttempts(trx, user.officeId, user.id)
     await markReauthenticated(trx, user.officeId, session.id, at)
+    await recordAuthEvent(trx, {
+      type: 'REAUTHENTICATED',
+      tenantId: user.officeId,
+      actorId: user.id,
+      operation: 'sign_in',
+      result: 'success',
+      requestId: input.requestId,
+      at: at.getTime(),
+    })
     return true
   })
   if (!ok) throw signInFailed()

@@ -1,6 +1,7 @@
 import type { Actor } from '../access/access.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
 import { findClientIds } from '../users/users.repo.ts'
+import { recordAuthEvent } from './audit-events.ts'
 import type { AuthDeps } from './auth-deps.ts'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SIGN_IN_STEP_TIMEOUT_MS } from './auth-deps.ts'
 import type { SessionEndReason, SessionStage } from './auth-tables.ts'
@@ -43,6 +44,15 @@ export async function resolveSession(
     const expiry = expiryReason(row, at)
     if (expiry !== null) {
       await endSession(trx, row.officeId, row.id, expiry, at)
+      await recordAuthEvent(trx, {
+        type: 'SESSION_ENDED',
+        tenantId: row.officeId,
+        actorId: row.userId,
+        operation: 'sign_in',
+        result: 'success',
+        requestId,
+        at: at.getTime(),
+      })
       return null
     }
     if (at.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {

@@ -1,4 +1,5 @@
 import { withTenant } from '../tenancy/with-tenant.ts'
+import { recordAuthEvent } from './audit-events.ts'
 import type { AuthDeps } from './auth-deps.ts'
 import type { CurrentSession } from './resolve-session.ts'
 import { endSession } from './sessions.repo.ts'
@@ -8,5 +9,14 @@ export async function signOut(deps: AuthDeps, session: CurrentSession, requestId
   const at = deps.now()
   await withTenant(deps.db, session.officeId, async (trx) => {
     await endSession(trx, session.officeId, session.id, 'sign_out', at)
+    await recordAuthEvent(trx, {
+      type: 'SESSION_ENDED',
+      tenantId: session.officeId,
+      actorId: session.userId,
+      operation: 'sign_in',
+      result: 'success',
+      requestId,
+      at: at.getTime(),
+    })
   })
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { decodeEntry } from '@mamori/audit/entry-encoding.ts'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import type { Role } from '../access/access.ts'
 import { CSRF_HEADER } from '../access/access-hook.ts'
 import type { ServerTables } from '../db/tables.ts'
@@ -157,4 +159,16 @@ function expectOk(response: LightMyRequestResponse, what: string): LightMyReques
     throw new Error(`signInAs could not ${what}: ${response.statusCode} ${response.body}`)
   }
   return response
+}
+
+/**
+ * The types of the audit entries recorded so far (still queued: tests run no sequencer) that
+ * name `id` as their actor or subject, in the order they were recorded.
+ */
+export async function auditTypesFor(db: Kysely<unknown>, id: string): Promise<string[]> {
+  const { rows } = await sql<{ event: Uint8Array }>`select event from audit_queue order by id`.execute(db)
+  return rows
+    .map((row) => decodeEntry(new Uint8Array(row.event)))
+    .filter((entry) => entry.actorId === id || entry.subjectId === id)
+    .map((entry) => String(entry.type))
 }

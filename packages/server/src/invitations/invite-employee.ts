@@ -5,6 +5,7 @@ import { LOGIN_ID_PATTERN, normaliseLoginId } from '../auth/login-id.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
 import type { IssuedInvitation } from '../users/issue-invitation.ts'
 import { issueInvitation } from '../users/issue-invitation.ts'
+import { recordUserAdministration } from '../users/user-audit.ts'
 import { isUniqueViolation, loginIdTaken, requestInvalid, userStateConflict } from '../users/user-errors.ts'
 import { insertUser } from '../users/users.repo.ts'
 import { employeeBelongsToClient, findUserOfPerson } from './invitations.repo.ts'
@@ -35,18 +36,26 @@ export async function inviteEmployee(
       if (existing !== null && (existing.activated || existing.disabled)) {
         throw userStateConflict('この従業員は既に利用を開始しているか、利用者が無効です。', 'employeeId')
       }
-      const userId =
-        existing?.id ??
-        (await insertUser(trx, actor.officeId, {
+      let userId = existing?.id
+      if (userId === undefined) {
+        userId = await insertUser(trx, actor.officeId, {
           loginId,
           displayName: loginId,
           role: 'employee',
           personId: input.employeeId,
-        }))
+        })
+        await recordUserAdministration(trx, actor, {
+          type: 'USER_CREATED',
+          operation: 'create',
+          userId,
+          fields: ['loginId', 'role', 'personId'],
+        })
+      }
       const invitation = await issueInvitation(trx, deps, {
         officeId: actor.officeId,
         userId,
         createdBy: actor.userId,
+        person: { clientId: input.clientId, employeeId: input.employeeId },
       })
       return { userId, ...invitation }
     })

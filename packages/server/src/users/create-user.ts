@@ -5,6 +5,7 @@ import { LOGIN_ID_PATTERN, normaliseLoginId } from '../auth/login-id.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
 import type { IssuedInvitation } from './issue-invitation.ts'
 import { issueInvitation } from './issue-invitation.ts'
+import { recordUserAdministration } from './user-audit.ts'
 import { isUniqueViolation, loginIdTaken, requestInvalid } from './user-errors.ts'
 import { existingClientIds, insertUser, replaceClientAssignments } from './users.repo.ts'
 
@@ -45,6 +46,12 @@ export async function createUser(
         personId: null,
       })
       await replaceClientAssignments(trx, actor.officeId, userId, [...new Set(input.clientIds)])
+      await recordUserAdministration(trx, actor, {
+        type: 'USER_CREATED',
+        operation: 'create',
+        userId,
+        fields: ['loginId', 'displayName', 'role', 'clientIds'],
+      })
       const invitation = await issueInvitation(trx, deps, {
         officeId: actor.officeId,
         userId,

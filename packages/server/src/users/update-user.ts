@@ -6,6 +6,7 @@ import { withTenant } from '../tenancy/with-tenant.ts'
 import { checkAssignable } from './create-user.ts'
 import type { IssuedInvitation } from './issue-invitation.ts'
 import { issueInvitation } from './issue-invitation.ts'
+import { recordUserAdministration } from './user-audit.ts'
 import { userStateConflict } from './user-errors.ts'
 import type { UserAuthRow } from './users.repo.ts'
 import {
@@ -44,6 +45,12 @@ export async function assignClients(
     if ((await existingClientIds(trx, actor.officeId, unique)).length !== unique.length)
       throw notFound('clientIds')
     await replaceClientAssignments(trx, actor.officeId, user.id, unique)
+    await recordUserAdministration(trx, actor, {
+      type: 'CLIENTS_ASSIGNED',
+      operation: 'update',
+      userId: user.id,
+      fields: ['clientIds'],
+    })
   })
 }
 
@@ -62,6 +69,12 @@ export async function changeRole(
     }
     await setRole(trx, actor.officeId, user.id, input.role)
     if (input.role === 'office_admin') await replaceClientAssignments(trx, actor.officeId, user.id, [])
+    await recordUserAdministration(trx, actor, {
+      type: 'ROLE_CHANGED',
+      operation: 'update',
+      userId: user.id,
+      fields: input.role === 'office_admin' ? ['role', 'clientIds'] : ['role'],
+    })
   })
 }
 
@@ -74,6 +87,12 @@ export async function disable(deps: AuthDeps, actor: Actor, input: Target): Prom
     }
     await disableUser(trx, actor.officeId, user.id, at)
     await endUserSessions(trx, actor.officeId, user.id, 'user_disabled', at)
+    await recordUserAdministration(trx, actor, {
+      type: 'USER_DISABLED',
+      operation: 'update',
+      userId: user.id,
+      fields: ['disabledAt'],
+    })
   })
 }
 
