@@ -28,8 +28,11 @@ export const SERVER_MIGRATIONS: MigrationSet = {
   directory: fileURLToPath(new URL('../migrations', import.meta.url)),
 }
 
-/** Everything the app database holds: the server's tables and its audit log's. */
-export const APP_DATABASE_MIGRATIONS: readonly MigrationSet[] = [SERVER_MIGRATIONS, AUDIT_MIGRATIONS]
+/**
+ * Everything the app database holds: its audit log's tables and the server's. The log's come
+ * first so that server migration 0005 can leave the app role only append and read on them.
+ */
+export const APP_DATABASE_MIGRATIONS: readonly MigrationSet[] = [AUDIT_MIGRATIONS, SERVER_MIGRATIONS]
 
 export const SERVER_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
