@@ -1,5 +1,6 @@
-import type { Actor } from '../access/access.ts'
+import type { OperationContext } from '../people/operation-context.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
+import { auditPayroll } from './audit-events.ts'
 import { runNotFound, stateConflict } from './payroll-errors.ts'
 import { findLatestVersion, findRun, insertRunVersion, type PayrollRun } from './payroll-runs.repo.ts'
 import type { PayrollDeps } from './run-payroll.ts'
@@ -9,13 +10,14 @@ import type { PayrollDeps } from './run-payroll.ts'
  * corrects, calculated by the next run of the same month. The approved version stays as it was,
  * frozen, in the run's history. Only the latest version, and only an approved one, is corrected
  * (an unapproved version is simply calculated again).
- * Audit: PAYROLL_RUN_CORRECTION_OPENED belongs in this transaction, after insertRunVersion.
+ * Audit: PAYROLL_RUN_CORRECTION_OPENED in this transaction, after insertRunVersion.
  */
 export async function correctPayrollRun(
   deps: PayrollDeps,
-  actor: Actor,
+  ctx: OperationContext,
   input: { clientId: string; runId: string; reason: string },
 ): Promise<PayrollRun> {
+  const { actor } = ctx
   const officeId = actor.officeId
   return withTenant(deps.db, officeId, async (trx) => {
     const run = await findRun(trx, officeId, input.clientId, input.runId, { forUpdate: true })
@@ -35,7 +37,7 @@ export async function correctPayrollRun(
         'runId',
       )
     }
-    return insertRunVersion(trx, officeId, {
+    const next = await insertRunVersion(trx, officeId, {
       clientId: run.clientId,
       kind: run.kind,
       payMonth: run.payMonth,
@@ -46,5 +48,12 @@ export async function correctPayrollRun(
       createdAt: deps.now(),
       correction: { reason: input.reason, correctsRunId: run.id },
     })
+    await auditPayroll(trx, ctx, {
+      type: 'PAYROLL_RUN_CORRECTION_OPENED',
+      operation: 'create',
+      clientId: input.clientId,
+      fields: ['runVersion', 'correctionReason'],
+    })
+    return next
   })
 }

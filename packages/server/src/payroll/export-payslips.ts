@@ -1,6 +1,7 @@
 import { formatPremiumMonthJa } from '@mamori/rules/payroll/social-insurance-month.ts'
-import type { Actor } from '../access/access.ts'
+import type { OperationContext } from '../people/operation-context.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
+import { auditPayroll, PAYSLIP_FIELDS } from './audit-events.ts'
 import { payslipNotFound, runNotFound } from './payroll-errors.ts'
 import { findRun, type PayrollRun } from './payroll-runs.repo.ts'
 import { findClientPayrollSetup } from './payroll-setup.repo.ts'
@@ -21,17 +22,26 @@ export function periodLabelJa(run: Pick<PayrollRun, 'kind' | 'payMonth' | 'payme
 
 /**
  * One employee's 給与明細 / 賞与明細 as a PDF, from the stored payslip (as approved, if it was).
- * Audit: PAYSLIP_EXPORTED (format pdf, subject the employee) belongs in this transaction.
+ * Audit: PAYSLIPS_EXPORTED (document payslip_pdf, subject the employee) in the transaction that
+ * reads the payslip: should rendering fail after it commits, the entry stands for a read that happened.
  */
 export async function exportPayslipPdf(
   deps: PayrollDeps & { font: () => Promise<PayslipFont> },
-  actor: Actor,
+  ctx: OperationContext,
   input: { clientId: string; payslipId: string },
 ): Promise<{ pdf: Uint8Array; fileName: string }> {
-  const officeId = actor.officeId
+  const officeId = ctx.actor.officeId
   const { document, run } = await withTenant(deps.db, officeId, async (trx) => {
     const payslip = await findPayslip(trx, officeId, input.clientId, input.payslipId)
     if (payslip === undefined) throw payslipNotFound()
+    await auditPayroll(trx, ctx, {
+      type: 'PAYSLIPS_EXPORTED',
+      operation: 'export',
+      clientId: input.clientId,
+      subjectId: payslip.employeeId,
+      document: 'payslip_pdf',
+      fields: PAYSLIP_FIELDS,
+    })
     const run = (await findRun(trx, officeId, input.clientId, payslip.runId))!
     const setup = (await findClientPayrollSetup(trx, officeId, input.clientId))!
     const label = { kind: run.kind, paymentDate: run.paymentDate, periodLabelJa: periodLabelJa(run) }
@@ -44,20 +54,28 @@ export async function exportPayslipPdf(
 
 /**
  * Every payslip of a run version as one CSV (UTF-8 with BOM, or Windows-31J).
- * Audit: PAYSLIPS_EXPORTED (format csv, the run and its employees) belongs in this transaction.
+ * Audit: PAYSLIPS_EXPORTED (document payroll_csv with its encoding) in this transaction: one entry
+ * for the run.
  */
 export async function exportRunCsv(
   deps: PayrollDeps,
-  actor: Actor,
+  ctx: OperationContext,
   input: { clientId: string; runId: string; encoding: CsvEncoding },
 ): Promise<{ csv: Buffer; fileName: string }> {
-  const officeId = actor.officeId
+  const officeId = ctx.actor.officeId
   return withTenant(deps.db, officeId, async (trx) => {
     const run = await findRun(trx, officeId, input.clientId, input.runId)
     if (run === undefined) throw runNotFound()
     const setup = (await findClientPayrollSetup(trx, officeId, input.clientId))!
     const label = { kind: run.kind, paymentDate: run.paymentDate, periodLabelJa: periodLabelJa(run) }
     const payslips = await listPayslips(trx, officeId, input.clientId, run.id)
+    await auditPayroll(trx, ctx, {
+      type: 'PAYSLIPS_EXPORTED',
+      operation: 'export',
+      clientId: input.clientId,
+      document: `payroll_csv:${input.encoding}`,
+      fields: PAYSLIP_FIELDS,
+    })
     const csv = payslipsToCsv(
       payslips.map((p) => payslipDocumentOf(p, label, setup.clientName)),
       input.encoding,

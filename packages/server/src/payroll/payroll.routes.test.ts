@@ -7,7 +7,7 @@ import iconv from 'iconv-lite'
 import { buildApp } from '../app.ts'
 import type { SignedInUser } from '../auth/testing.ts'
 import { createSyntheticOffice, signInAs } from '../auth/testing.ts'
-import { SERVER_MIGRATIONS, SERVER_VERSION } from '../main.ts'
+import { APP_DATABASE_MIGRATIONS, SERVER_VERSION } from '../main.ts'
 import {
   createPayrollTestClient,
   enrolSyntheticEmployee,
@@ -15,7 +15,7 @@ import {
   setUpPayrollClient,
 } from './testing.ts'
 
-describeOnEachDatabase<unknown>('payroll routes', [SERVER_MIGRATIONS], ({ db, backend }) => {
+describeOnEachDatabase<unknown>('payroll routes', [...APP_DATABASE_MIGRATIONS], ({ db, backend }) => {
   let app: FastifyInstance
   let officeId: string
   let clientId: string

@@ -1,10 +1,10 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
-import type { Actor, RouteAccess } from '../access/access.ts'
+import type { RouteAccess } from '../access/access.ts'
 import type { AuthDeps } from '../auth/auth-deps.ts'
-import { unauthenticated } from '../auth/auth-errors.ts'
+import { contextOf } from '../people/operation-context.ts'
 import { approvePayrollRun } from './approve-payroll-run.ts'
 import { correctPayrollRun } from './correct-payroll-run.ts'
 import { exportPayslipPdf, exportRunCsv } from './export-payslips.ts'
@@ -57,7 +57,7 @@ export const payrollRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) 
       schema: { params: ZClientParams, body: ZRunRequest, response: { 200: ZRunResponse } },
     },
     async (request) => {
-      const { run, payslips } = await runPayroll(payroll, actorOf(request), {
+      const { run, payslips } = await runPayroll(payroll, contextOf(request), {
         ...request.body,
         clientId: request.params.clientId,
       })
@@ -69,7 +69,7 @@ export const payrollRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) 
     '/clients/:clientId/payroll/runs/:runId',
     { config: { access: READ }, schema: { params: ZRunParams, response: { 200: ZRunResponse } } },
     async (request) => {
-      const { run, payslips } = await getPayrollRun(payroll, actorOf(request), request.params)
+      const { run, payslips } = await getPayrollRun(payroll, contextOf(request), request.params)
       return { run: presentRun(run), payslips: payslips.map(presentPayslip) }
     },
   )
@@ -78,7 +78,7 @@ export const payrollRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) 
     '/clients/:clientId/payroll/runs/:runId/versions',
     { config: { access: READ }, schema: { params: ZRunParams, response: { 200: ZVersionsResponse } } },
     async (request) => {
-      const versions = await listPayrollRunVersions(payroll, actorOf(request), request.params)
+      const versions = await listPayrollRunVersions(payroll, contextOf(request), request.params)
       return { versions: versions.map(presentRun) }
     },
   )
@@ -86,7 +86,7 @@ export const payrollRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) 
   app.post(
     '/clients/:clientId/payroll/runs/:runId/approve',
     { config: { access: CHANGE }, schema: { params: ZRunParams, response: { 200: ZRunSummary } } },
-    async (request) => presentRun(await approvePayrollRun(payroll, actorOf(request), request.params)),
+    async (request) => presentRun(await approvePayrollRun(payroll, contextOf(request), request.params)),
   )
 
   app.post(
@@ -96,7 +96,7 @@ export const payrollRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) 
       schema: { params: ZRunParams, body: ZCorrectionRequest, response: { 201: ZRunSummary } },
     },
     async (request, reply) => {
-      const run = await correctPayrollRun(payroll, actorOf(request), {
+      const run = await correctPayrollRun(payroll, contextOf(request), {
         ...request.params,
         reason: request.body.reason,
       })
@@ -110,7 +110,7 @@ export const payrollRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) 
     async (request, reply) => {
       const { pdf, fileName } = await exportPayslipPdf(
         { ...payroll, font: loadFont },
-        actorOf(request),
+        contextOf(request),
         request.params,
       )
       return reply
@@ -125,7 +125,7 @@ export const payrollRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) 
     '/clients/:clientId/payroll/runs/:runId/csv',
     { config: { access: EXPORT }, schema: { params: ZRunParams, querystring: ZCsvQuery } },
     async (request, reply) => {
-      const { csv, fileName } = await exportRunCsv(payroll, actorOf(request), {
+      const { csv, fileName } = await exportRunCsv(payroll, contextOf(request), {
         ...request.params,
         encoding: request.query.encoding,
       })
@@ -137,9 +137,4 @@ export const payrollRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) 
         .send(csv)
     },
   )
-}
-
-function actorOf(request: FastifyRequest): Actor {
-  if (request.actor === null) throw unauthenticated()
-  return request.actor
 }

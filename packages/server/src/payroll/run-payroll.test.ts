@@ -6,11 +6,11 @@ import { calculateMonthlyPayroll } from '@mamori/rules/payroll/monthly-payroll.t
 import { EXAMPLE_MONTHLY_INPUT } from '@mamori/rules/payroll/test-fixtures.ts'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
-import type { Actor } from '../access/access.ts'
 import { createSyntheticOffice } from '../auth/testing.ts'
 import type { ServerTables } from '../db/tables.ts'
 import { ServerError } from '../errors.ts'
-import { SERVER_MIGRATIONS } from '../main.ts'
+import { APP_DATABASE_MIGRATIONS } from '../main.ts'
+import type { OperationContext } from '../people/operation-context.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
 import { approvePayrollRun } from './approve-payroll-run.ts'
 import { correctPayrollRun } from './correct-payroll-run.ts'
@@ -22,7 +22,7 @@ import {
   asPayrollDb,
   createPayrollTestClient,
   enrolSyntheticEmployee,
-  payrollActor,
+  payrollContext,
   putBonusInput,
   putMonthlyInput,
   setUpPayrollClient,
@@ -46,10 +46,10 @@ async function refusal(promise: Promise<unknown>): Promise<ServerError> {
   assert.fail('expected a refusal')
 }
 
-describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, backend }) => {
+describeOnEachDatabase<PayrollDb>('payroll runs', [...APP_DATABASE_MIGRATIONS], ({ db, backend }) => {
   let deps: PayrollDeps
   let officeId: string
-  let actor: Actor
+  let ctx: OperationContext
   let clock = Date.parse('2026-05-22T09:00:00+09:00')
 
   before(async () => {
@@ -61,7 +61,7 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
       },
     }
     officeId = await createSyntheticOffice(asPayrollDb(db()) as unknown as Kysely<ServerTables>)
-    actor = await payrollActor(db(), officeId)
+    ctx = await payrollContext(db(), officeId)
   })
 
   /** A client whose one employee is the worked example of packages/rules monthly-payroll.test.ts. */
@@ -111,11 +111,11 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
 
   test('a monthly run stores what the statutory calculation gives for the stored salary structure and inputs', async () => {
     const { clientId, employeeId } = await exampleClient()
-    const { run, payslips } = await runPayroll(deps, actor, { ...MAY, clientId })
+    const { run, payslips } = await runPayroll(deps, ctx, { ...MAY, clientId })
     assert.equal(run.status, 'calculated')
     assert.equal(run.version, 1)
     assert.equal(run.payslipCount, 1)
-    assert.equal(run.calculatedBy, actor.userId)
+    assert.equal(run.calculatedBy, ctx.actor.userId)
     const expected = calculateMonthlyPayroll(EXAMPLE_MONTHLY_INPUT)
     const payslip = payslips[0]!
     assert.equal(payslip.employeeId, employeeId)
@@ -144,8 +144,8 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
       employeeNumber: 'E0002',
     })
     await putMonthlyInput(db(), officeId, clientId, '2026-05-01', { employeeId: second })
-    const first = await runPayroll(deps, actor, { ...MAY, clientId })
-    const again = await runPayroll(deps, actor, { ...MAY, clientId })
+    const first = await runPayroll(deps, ctx, { ...MAY, clientId })
+    const again = await runPayroll(deps, ctx, { ...MAY, clientId })
     assert.equal(again.run.id, first.run.id)
     assert.equal(again.run.version, 1)
     const strip = (r: typeof first) => r.payslips.map(({ id: _, ...p }) => p)
@@ -159,7 +159,7 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
       residentTaxYen: 16_000,
       oneOffDeductions: [{ code: 'housing', labelJa: '社宅費', amountYen: 10_000 }],
     })
-    const changed = await runPayroll(deps, actor, { ...MAY, clientId })
+    const changed = await runPayroll(deps, ctx, { ...MAY, clientId })
     assert.equal(changed.run.id, first.run.id)
     assert.equal(await payslipRowCount(first.run.id), 2)
     const before = first.payslips.find((p) => p.employeeId === employeeId)!
@@ -169,13 +169,13 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
 
   test('an approved run is frozen: no recalculation, and the database refuses changes to it', async () => {
     const { clientId } = await exampleClient()
-    const { run } = await runPayroll(deps, actor, { ...MAY, clientId })
-    const approved = await approvePayrollRun(deps, actor, { clientId, runId: run.id })
+    const { run } = await runPayroll(deps, ctx, { ...MAY, clientId })
+    const approved = await approvePayrollRun(deps, ctx, { clientId, runId: run.id })
     assert.equal(approved.status, 'approved')
-    assert.equal(approved.approvedBy, actor.userId)
-    assert.equal((await refusal(runPayroll(deps, actor, { ...MAY, clientId }))).code, 'PAYROLL_RUN_FROZEN')
+    assert.equal(approved.approvedBy, ctx.actor.userId)
+    assert.equal((await refusal(runPayroll(deps, ctx, { ...MAY, clientId }))).code, 'PAYROLL_RUN_FROZEN')
     // Approving again is a no-op answering the same.
-    assert.deepEqual(await approvePayrollRun(deps, actor, { clientId, runId: run.id }), approved)
+    assert.deepEqual(await approvePayrollRun(deps, ctx, { clientId, runId: run.id }), approved)
     await assert.rejects(
       withTenant(db(), officeId, (trx) =>
         sql`update payslips set net_pay = net_pay + 1 where run_id = ${run.id}`.execute(trx),
@@ -196,14 +196,14 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
 
   test('a correction opens the next version with its reason; the approved version stays as it was', async () => {
     const { clientId, employeeId } = await exampleClient()
-    const v1 = await runPayroll(deps, actor, { ...MAY, clientId })
+    const v1 = await runPayroll(deps, ctx, { ...MAY, clientId })
     assert.equal(
-      (await refusal(correctPayrollRun(deps, actor, { clientId, runId: v1.run.id, reason: '勤怠の誤り' })))
+      (await refusal(correctPayrollRun(deps, ctx, { clientId, runId: v1.run.id, reason: '勤怠の誤り' })))
         .code,
       'PAYROLL_RUN_STATE_CONFLICT',
     )
-    await approvePayrollRun(deps, actor, { clientId, runId: v1.run.id })
-    const draft = await correctPayrollRun(deps, actor, {
+    await approvePayrollRun(deps, ctx, { clientId, runId: v1.run.id })
+    const draft = await correctPayrollRun(deps, ctx, {
       clientId,
       runId: v1.run.id,
       reason: '残業時間の入力誤り',
@@ -213,11 +213,11 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
     assert.equal(draft.correctionReason, '残業時間の入力誤り')
     assert.equal(draft.correctsRunId, v1.run.id)
     assert.equal(
-      (await refusal(approvePayrollRun(deps, actor, { clientId, runId: draft.id }))).code,
+      (await refusal(approvePayrollRun(deps, ctx, { clientId, runId: draft.id }))).code,
       'PAYROLL_RUN_STATE_CONFLICT',
     )
     assert.equal(
-      (await refusal(correctPayrollRun(deps, actor, { clientId, runId: v1.run.id, reason: '二重の訂正' })))
+      (await refusal(correctPayrollRun(deps, ctx, { clientId, runId: v1.run.id, reason: '二重の訂正' })))
         .code,
       'PAYROLL_RUN_STATE_CONFLICT',
     )
@@ -226,14 +226,14 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
       employeeId,
       attendance: { ...EXAMPLE_MONTHLY_INPUT.attendance, statutoryOvertimeMinutes: 10 * 60 },
     })
-    const v2 = await runPayroll(deps, actor, { ...MAY, clientId })
+    const v2 = await runPayroll(deps, ctx, { ...MAY, clientId })
     assert.equal(v2.run.id, draft.id)
     assert.equal(v2.run.status, 'calculated')
     assert.ok(v2.payslips[0]!.totals.grossPay < v1.payslips[0]!.totals.grossPay)
 
-    const kept = await getPayrollRun(deps, actor, { clientId, runId: v1.run.id })
+    const kept = await getPayrollRun(deps, ctx, { clientId, runId: v1.run.id })
     assert.deepEqual(kept.payslips, v1.payslips)
-    const versions = await listPayrollRunVersions(deps, actor, { clientId, runId: v2.run.id })
+    const versions = await listPayrollRunVersions(deps, ctx, { clientId, runId: v2.run.id })
     assert.deepEqual(
       versions.map((v) => [v.version, v.status, v.correctionReason, v.correctsRunId]),
       [
@@ -246,8 +246,8 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
   test('two concurrent runs of the same client and month leave one run and one set of payslips', async () => {
     const { clientId } = await exampleClient()
     const results = await Promise.allSettled([
-      runPayroll(deps, actor, { ...MAY, clientId }),
-      runPayroll(deps, actor, { ...MAY, clientId }),
+      runPayroll(deps, ctx, { ...MAY, clientId }),
+      runPayroll(deps, ctx, { ...MAY, clientId }),
     ])
     const done = results.filter((r) => r.status === 'fulfilled')
     assert.ok(done.length >= 1)
@@ -280,14 +280,14 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
       await holding
       try {
         assert.equal(
-          (await refusal(runPayroll(deps, actor, { ...MAY, clientId }))).code,
+          (await refusal(runPayroll(deps, ctx, { ...MAY, clientId }))).code,
           'PAYROLL_RUN_IN_PROGRESS',
         )
         // Another month of the same client is not held up.
         await putMonthlyInput(db(), officeId, clientId, '2026-06-01', {
           employeeId: (await getEmployees(clientId))[0]!,
         })
-        const june = await runPayroll(deps, actor, {
+        const june = await runPayroll(deps, ctx, {
           ...MAY,
           clientId,
           paymentDate: '2026-06-25',
@@ -298,7 +298,7 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
         release()
         await holder
       }
-      assert.equal((await runPayroll(deps, actor, { ...MAY, clientId })).run.status, 'calculated')
+      assert.equal((await runPayroll(deps, ctx, { ...MAY, clientId })).run.status, 'calculated')
     })
 
   async function getEmployees(clientId: string): Promise<string[]> {
@@ -314,14 +314,14 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
       seed: 'refusals',
       allowances: [{ name: '資格手当', amountYen: 5_000 }],
     })
-    const noSettings = await refusal(runPayroll(deps, actor, { ...MAY, clientId }))
+    const noSettings = await refusal(runPayroll(deps, ctx, { ...MAY, clientId }))
     assert.deepEqual([noSettings.code, noSettings.field], ['PAYROLL_SETUP_INCOMPLETE', 'settings'])
     await setUpPayrollClient(db(), officeId, clientId)
-    const noInput = await refusal(runPayroll(deps, actor, { ...MAY, clientId }))
+    const noInput = await refusal(runPayroll(deps, ctx, { ...MAY, clientId }))
     assert.deepEqual([noInput.code, noInput.field], ['PAYROLL_INPUT_MISSING', 'inputs'])
     assert.match(noInput.messageJa, /1人/)
     await putMonthlyInput(db(), officeId, clientId, '2026-05-01', { employeeId })
-    const noRule = await refusal(runPayroll(deps, actor, { ...MAY, clientId }))
+    const noRule = await refusal(runPayroll(deps, ctx, { ...MAY, clientId }))
     assert.deepEqual([noRule.code, noRule.field], ['PAYROLL_SETUP_INCOMPLETE', 'allowanceRules'])
     await setUpPayrollClient(db(), officeId, clientId, {
       ...TEST_PAYROLL_SETTINGS,
@@ -337,7 +337,7 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
     })
     await putMonthlyInput(db(), officeId, clientId, '2040-05-01', { employeeId })
     const noTable = await refusal(
-      runPayroll(deps, actor, { ...MAY, clientId, paymentDate: '2040-05-25', periodEndDate: '2040-05-20' }),
+      runPayroll(deps, ctx, { ...MAY, clientId, paymentDate: '2040-05-25', periodEndDate: '2040-05-20' }),
     )
     assert.equal(noTable.code, 'PAYROLL_CALCULATION_REFUSED')
     assert.match(noTable.messageJa, /収録されていません/)
@@ -354,16 +354,16 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
       employeeId,
       attendance: EXAMPLE_MONTHLY_INPUT.attendance,
     })
-    const june = await runPayroll(deps, actor, {
+    const june = await runPayroll(deps, ctx, {
       ...MAY,
       clientId,
       paymentDate: '2026-06-25',
       periodEndDate: '2026-06-20',
     })
     await putBonusInput(db(), officeId, clientId, '2026-04-10', { employeeId, bonusYen: 3_000_000 })
-    await runPayroll(deps, actor, { clientId, kind: 'bonus', paymentDate: '2026-04-10' })
+    await runPayroll(deps, ctx, { clientId, kind: 'bonus', paymentDate: '2026-04-10' })
     await putBonusInput(db(), officeId, clientId, '2026-07-10', { employeeId, bonusYen: 3_000_000 })
-    const { run, payslips } = await runPayroll(deps, actor, {
+    const { run, payslips } = await runPayroll(deps, ctx, {
       clientId,
       kind: 'bonus',
       paymentDate: '2026-07-10',
@@ -395,9 +395,9 @@ describeOnEachDatabase<PayrollDb>('payroll runs', [SERVER_MIGRATIONS], ({ db, ba
 
   test('another office cannot read, approve or correct the run: not found, as if it did not exist', async () => {
     const { clientId } = await exampleClient()
-    const { run } = await runPayroll(deps, actor, { ...MAY, clientId })
+    const { run } = await runPayroll(deps, ctx, { ...MAY, clientId })
     const otherOffice = await createSyntheticOffice(asPayrollDb(db()) as unknown as Kysely<ServerTables>)
-    const stranger = await payrollActor(db(), otherOffice)
+    const stranger = await payrollContext(db(), otherOffice)
     const attempts = [
       () => getPayrollRun(deps, stranger, { clientId, runId: run.id }),
       () => approvePayrollRun(deps, stranger, { clientId, runId: run.id }),

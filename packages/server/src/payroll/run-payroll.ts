@@ -1,9 +1,10 @@
 import { calculateBonusPayroll } from '@mamori/rules/payroll/bonus-payroll.ts'
 import { calculateMonthlyPayroll } from '@mamori/rules/payroll/monthly-payroll.ts'
 import type { Kysely } from 'kysely'
-import type { Actor } from '../access/access.ts'
 import { ServerError } from '../errors.ts'
+import type { OperationContext } from '../people/operation-context.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
+import { auditPayroll, PAYSLIP_FIELDS } from './audit-events.ts'
 import {
   calculationRefused,
   inputMissing,
@@ -63,13 +64,15 @@ export type RunResult = { run: PayrollRun; payslips: StoredPayslip[] }
  *   place (its payslips are replaced, never added to), so the same inputs give the same rows.
  * - Frozen: an approved latest version is refused (PAYROLL_RUN_FROZEN); a correction opens the
  *   next version (correct-payroll-run.ts), which this then calculates.
- * Audit: PAYROLL_RUN_CALCULATED belongs in this transaction, after markCalculated.
+ * Audit: PAYROLL_RUN_CALCULATED in this transaction, after markCalculated: one entry for the
+ * run, naming the payslip fields written (none are when the run has no employees).
  */
 export async function runPayroll(
   deps: PayrollDeps,
-  actor: Actor,
+  ctx: OperationContext,
   input: RunPayrollInput,
 ): Promise<RunResult> {
+  const { actor } = ctx
   const officeId = actor.officeId
   const payMonth = monthOf(input.paymentDate)
   return withTenant(deps.db, officeId, async (trx) => {
@@ -113,6 +116,12 @@ export async function runPayroll(
       tableIds: calculated.tableIds,
       payslipCount: calculated.rows.length,
       periodEndDate,
+    })
+    await auditPayroll(trx, ctx, {
+      type: 'PAYROLL_RUN_CALCULATED',
+      operation: 'create',
+      clientId: input.clientId,
+      fields: calculated.rows.length === 0 ? [] : PAYSLIP_FIELDS,
     })
     return {
       run: (await findRun(trx, officeId, input.clientId, run.id))!,

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { determineStandardMonthlyRemuneration } from '@mamori/rules/remuneration/standard-monthly-remuneration.ts'
 import { createSyntheticGenerator } from '@mamori/rules/synthetic/generator.ts'
 import type { Kysely } from 'kysely'
-import type { Actor } from '../access/access.ts'
 import type { Allowance } from '../db/people-tables.ts'
 import type { ServerTables } from '../db/tables.ts'
+import type { OperationContext } from '../people/operation-context.ts'
 import { employeeRow, firstVersionRow } from '../people/synthetic-rows.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
 import { insertUser } from '../users/users.repo.ts'
@@ -192,7 +192,7 @@ export async function createPayrollTestClient(database: AnyDb, officeId: string)
 }
 
 /** An office administrator to act as in operations called without HTTP. */
-export async function payrollActor(database: AnyDb, officeId: string): Promise<Actor> {
+export async function payrollContext(database: AnyDb, officeId: string): Promise<OperationContext> {
   const userId = await withTenant(asPayrollDb(database) as unknown as Kysely<ServerTables>, officeId, (trx) =>
     insertUser(trx, officeId, {
       loginId: `payroll-actor-${randomBytes(6).toString('hex')}`,
@@ -201,7 +201,7 @@ export async function payrollActor(database: AnyDb, officeId: string): Promise<A
       personId: null,
     }),
   )
-  return { userId, officeId, role: 'office_admin', clientIds: [] }
+  return { actor: { userId, officeId, role: 'office_admin', clientIds: [] }, requestId: 'payroll-test' }
 }
 
 let nextBonusDay = 0
@@ -223,9 +223,9 @@ export async function createApprovedBonusRun(
     enrolledFrom: day,
   })
   await putBonusInput(database, officeId, clientId, day, { employeeId, bonusYen: 500_000 })
-  const actor = await payrollActor(database, officeId)
+  const ctx = await payrollContext(database, officeId)
   const deps = { db: asPayrollDb(database), now: () => new Date() }
-  const { run, payslips } = await runPayroll(deps, actor, { clientId, kind: 'bonus', paymentDate: day })
-  await approvePayrollRun(deps, actor, { clientId, runId: run.id })
+  const { run, payslips } = await runPayroll(deps, ctx, { clientId, kind: 'bonus', paymentDate: day })
+  await approvePayrollRun(deps, ctx, { clientId, runId: run.id })
   return { runId: run.id, payslipId: payslips[0]!.id }
 }
