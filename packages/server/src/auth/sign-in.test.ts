@@ -43,11 +43,11 @@ describeOnEachDatabase(
       assert.equal(body.role, 'office_admin')
       assert.equal(body.csrfToken, admin.csrfToken)
       // signInAs enrols (the invitation's TOTP step signs in) and then signs in with password + TOTP.
-    assert.deepEqual(await auditTypesFor(db(), admin.userId), [
-      'INVITATION_ACCEPTED',
-      'SIGN_IN_SUCCEEDED',
-      'SIGN_IN_SUCCEEDED',
-    ])
+      assert.deepEqual(await auditTypesFor(db(), admin.userId), [
+        'INVITATION_ACCEPTED',
+        'SIGN_IN_SUCCEEDED',
+        'SIGN_IN_SUCCEEDED',
+      ])
     })
 
     test('the session cookie is HttpOnly, Secure, SameSite=Strict and signed; a forged one is no session', async () => {

@@ -1,0 +1,5 @@
+import { Heading } from 'smarthr-ui'
+
+export function App() {
+  return <Heading>Mamori</Heading>
+}
