@@ -12,6 +12,8 @@ import { apiRoutes } from './openapi/api.ts'
 import { registerOpenApi } from './openapi/openapi.ts'
 import { payrollRoutes } from './payroll/payroll.routes.ts'
 import { usersRoutes } from './users/users.routes.ts'
+import { webPageRoutes } from './web/web-page.routes.ts'
+import { loadWebPage } from './web/web-page.ts'
 
 export type AppDeps = {
   db: Kysely<unknown>
@@ -24,6 +26,8 @@ export type AppDeps = {
   now?: () => Date
   /** The server's audit log (startServer opens it); routes that read or change personal data use it. */
   audit?: ServerAuditLog
+  /** The built web page (packages/web/dist); without it `/` is the status page. */
+  webRoot?: string
 }
 
 /** Builds the Fastify app without listening, so tests drive it with `app.inject`. */
@@ -33,7 +37,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
   })
-  registerErrorHandler(app)
+  const page = deps.webRoot === undefined ? null : loadWebPage(deps.webRoot)
+  registerErrorHandler(app, { page })
   const auth = {
     db: deps.db as Kysely<ServerTables>,
     sessionKey: deps.sessionKey,
@@ -43,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before every route, so the document lists them all.
   await registerOpenApi(app, { version: deps.version })
   await app.register(healthRoutes, {
+    page,
     version: deps.version,
     databaseKind: deps.databaseKind,
     instanceId: async () => {
@@ -54,5 +60,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, { prefix: '/api', ...auth })
   await app.register(payrollRoutes, { prefix: '/api', ...auth })
   await app.register(apiRoutes, { prefix: '/api', db: auth.db })
+  await app.register(webPageRoutes, { page })
   return app
 }

@@ -11,6 +11,7 @@ import { lockDataDir } from './data-dir-lock.ts'
 import { ServerError } from './errors.ts'
 import { ensureLocalSecret } from './keys/local-secret.ts'
 import { createLogger } from './logger.ts'
+import { DEFAULT_WEB_ROOT } from './web/web-page.ts'
 
 export type RunningServer = {
   app: FastifyInstance
@@ -73,6 +74,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       logger,
       sessionKey: sessionKey.secret,
       audit,
+      webRoot: DEFAULT_WEB_ROOT,
     })
     app.addHook('onClose', async () => {
       try {

@@ -11,10 +11,9 @@ import iconv from 'iconv-lite'
 import { sql } from 'kysely'
 import { createSyntheticOffice, signInAs } from '../../../server/src/auth/testing.ts'
 import type { ServerTables } from '../../../server/src/db/tables.ts'
-import { buildImportsTestApp } from '../../../server/src/imports/test-app.ts'
 import { syntheticSheets, tableToCsv } from '../../../server/src/imports/testing.ts'
 import { buildClientBody, syntheticGenerator } from '../../../server/src/people/factories.ts'
-import { callerFor, PEOPLE_TEST_MIGRATIONS } from '../../../server/src/people/test-app.ts'
+import { buildPeopleTestApp, callerFor, PEOPLE_TEST_MIGRATIONS } from '../../../server/src/people/test-app.ts'
 import { run } from '../run-for-test.ts'
 
 describeOnEachDatabase<ServerTables>('mamori import employees', PEOPLE_TEST_MIGRATIONS, ({ db }) => {
@@ -29,7 +28,7 @@ describeOnEachDatabase<ServerTables>('mamori import employees', PEOPLE_TEST_MIGR
   const generator = syntheticGenerator('cli-import')
 
   before(async () => {
-    app = await buildImportsTestApp(db())
+    app = await buildPeopleTestApp(db())
     // The CLI talks HTTP; this front records what reaches the server and hands it to the app.
     front = createServer(async (request, response) => {
       const chunks: Buffer[] = []

@@ -10,6 +10,7 @@ import { REAUTH_WINDOW_MS } from '../auth/auth-deps.ts'
 import type { SignedInUser } from '../auth/testing.ts'
 import { createSyntheticOffice, signInAs } from '../auth/testing.ts'
 import type { ServerTables } from '../db/tables.ts'
+import { syntheticSheets, tableToCsv } from '../imports/testing.ts'
 import { APP_DATABASE_MIGRATIONS, SERVER_VERSION } from '../main.ts'
 import { createApprovedBonusRun } from '../payroll/testing.ts'
 import {
@@ -47,6 +48,8 @@ type RequestContext = { fixture: Fixture; actor: SignedInUser | null; n: number 
 type MatrixEntry = {
   allow: 'public' | 'signInStep' | readonly Role[]
   body?: (context: RequestContext) => unknown
+  /** The body's media type when it is not JSON (a file upload). */
+  contentType?: string
   /** Status of an allowed request (default 200). */
   ok?: number
   /** The request ends the actor's session: each call gets a fresh sign-in. */
@@ -62,10 +65,12 @@ type MatrixEntry = {
 const generator = syntheticGenerator('authorization-matrix')
 const matrixPerson = () => ({ ...generator.employee(), hireDate: '2020-04-01' })
 const PEOPLE_READERS: readonly Role[] = ['office_admin', 'office_staff', 'client_hr']
+const IMPORTERS: readonly Role[] = ['office_admin', 'office_staff']
 
 const MATRIX: Record<string, MatrixEntry> = {
   'GET /': { allow: 'public' },
   'GET /health': { allow: 'public' },
+  'GET /assets/*': { allow: 'public' },
   'POST /api/auth/sign-in': { allow: 'public' },
   'POST /api/invitations/accept': { allow: 'public' },
   'POST /api/auth/totp': { allow: 'signInStep' },
@@ -116,6 +121,21 @@ const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/clients/:clientId/payroll/payslips/:payslipId/pdf': {
     allow: ['office_admin', 'office_staff', 'client_hr'],
   },
+  // Imports (imports/): a few synthetic rows each; every allowed commit adds them to the client.
+  'POST /api/clients/:clientId/imports/preview': {
+    allow: IMPORTERS,
+    body: () => ({ employees: syntheticSheets(generator, 2).employees }),
+  },
+  'POST /api/clients/:clientId/imports/preview-file': {
+    allow: IMPORTERS,
+    contentType: 'text/csv',
+    body: () => tableToCsv(syntheticSheets(generator, 2).employees),
+  },
+  'POST /api/clients/:clientId/imports/commit': {
+    allow: IMPORTERS,
+    body: ({ n }) => ({ importId: crypto.randomUUID(), employees: importSheet(n) }),
+  },
+  'GET /api/clients/:clientId/imports/:importId': { allow: IMPORTERS },
   // Clients and people (clients/, people/) and the OpenAPI document.
   'GET /api/openapi.json': { allow: 'public' },
   'GET /api/clients': { allow: PEOPLE_READERS },
@@ -245,6 +265,26 @@ const PARAM_VARIANTS: Record<string, readonly Variant[]> = {
   userId: [
     { label: 'user of own office', office: 'A', make: (f) => createPendingUser(f.db, f.officeA) },
     { label: 'user of another office', office: 'B', make: (f) => createPendingUser(f.db, f.officeB) },
+  ],
+  importId: [
+    {
+      label: 'import into own client',
+      office: 'A',
+      client: 'c1',
+      make: (f) => createImport(f, 'A', f.clients.c1),
+    },
+    {
+      label: 'import into other client',
+      office: 'A',
+      client: 'c2',
+      make: (f) => createImport(f, 'A', f.clients.c2),
+    },
+    {
+      label: 'import of another office',
+      office: 'B',
+      client: 'c3',
+      make: (f) => createImport(f, 'B', f.clients.c3),
+    },
   ],
   runId: [
     {
@@ -403,7 +443,10 @@ describeOnEachDatabase('authorization matrix', [...APP_DATABASE_MIGRATIONS], ({ 
           const response = await app.inject({
             method: route.method as 'GET',
             url,
-            headers: actor?.headers ?? {},
+            headers: {
+              ...(actor?.headers ?? {}),
+              ...(entry.contentType === undefined ? {} : { 'content-type': entry.contentType }),
+            },
             ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
           })
           await undo?.()
@@ -445,7 +488,10 @@ describeOnEachDatabase('authorization matrix', [...APP_DATABASE_MIGRATIONS], ({ 
       const response = await app.inject({
         method: route.method as 'GET',
         url,
-        headers: actor.headers,
+        headers: {
+          ...actor.headers,
+          ...(entry.contentType === undefined ? {} : { 'content-type': entry.contentType }),
+        },
         ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
       })
       assert.equal(response.statusCode, 403, route.key)
@@ -524,6 +570,22 @@ async function createDependent(db: Kysely<ServerTables>, employeeId: string): Pr
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/** Two synthetic employees whose 社員番号 (the first column) no earlier commit has used. */
+function importSheet(n: number) {
+  const sheet = syntheticSheets(generator, 2).employees
+  return { ...sheet, rows: sheet.rows.map((r, i) => ({ ...r, cells: [`M${n}-${i}`, ...r.cells.slice(1)] })) }
+}
+
+/** A committed import's record (counts only), made by a staff user of the office. */
+async function createImport(f: Fixture, office: 'A' | 'B', clientId: string): Promise<string> {
+  const officeId = office === 'A' ? f.officeA : f.officeB
+  const createdBy = await createPendingUser(f.db, officeId)
+  const id = crypto.randomUUID()
+  await sql`insert into imports (id, office_id, client_id, created_by, employees_created, dependents_created)
+            values (${id}, ${officeId}, ${clientId}, ${createdBy}, 0, 0)`.execute(f.db)
+  return id
 }
 
 /** A staff user who has not accepted the invitation yet (the target of user administration). */

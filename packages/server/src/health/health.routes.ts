@@ -1,7 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify'
+import { sendWebPage } from '../web/web-page.routes.ts'
+import type { WebPage } from '../web/web-page.ts'
 import { renderStatusPage } from './status-page.ts'
 
 export type HealthOptions = {
+  /** The built web page, served at `/`; null: `/` is the status page. */
+  page: WebPage | null
   version: string
   databaseKind: 'pglite' | 'postgres'
   /** Reads the database, so a health answer proves the database answers too. */
@@ -36,6 +40,7 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, optio
 
   app.get('/', { config: { access: { public: true } } }, async (_request, reply) => {
     await options.instanceId()
+    if (options.page !== null) return sendWebPage(reply, options.page)
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")

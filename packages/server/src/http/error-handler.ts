@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { ServerError } from '../errors.ts'
 import type { ValidationIssue } from '../openapi/zod-compilers.ts'
+import { sendWebPage } from '../web/web-page.routes.ts'
+import type { WebPage } from '../web/web-page.ts'
+import { isPagePath } from '../web/web-page.ts'
 import { ERROR_STATUS } from './error-status.ts'
 
 export type ErrorBody = {
@@ -16,7 +19,7 @@ export type ErrorBody = {
  * Turns every thrown error into `{ code, message (Japanese), field?, requestId }`. Unknown errors
  * become INTERNAL with no detail in the response: the log keeps the stack, keyed by request id.
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, options: { page: WebPage | null }): void {
   app.setErrorHandler((error: FastifyError | ServerError | Error, request, reply) => {
     const body = toErrorBody(error, request.id)
     const status = error instanceof ServerError ? ERROR_STATUS[error.code] : validationStatus(error)
@@ -24,7 +27,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     void reply.status(status).send(body)
   })
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({
+    // The page routes in the browser: a reload of /clients/… gets the page, an API path a JSON 404.
+    if (options.page !== null && isPagePath(request.method, request.url, request.headers.accept)) {
+      return sendWebPage(reply, options.page)
+    }
+    return reply.status(404).send({
       code: 'NOT_FOUND',
       message: 'お探しのページは見つかりません。URL を確認してください。',
       requestId: request.id,

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { requireVisibleClient } from '../clients/client-operations.ts'
 import type { ServerTables } from '../db/tables.ts'
 import { ServerError } from '../errors.ts'
+import { audit } from '../people/audit-events.ts'
 import type { OperationContext } from '../people/operation-context.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
 import type { ImportsDb } from './imports.repo.ts'
@@ -18,8 +19,8 @@ export type ImportPreview = {
 
 /**
  * Preview: every row checked as commit would check it (the API's schemas, then the client's
- * 社員番号 already in use), every problem listed; nothing is stored and no person's record is
- * read, so there is nothing to audit.
+ * 社員番号 already in use), every problem listed. No person is stored; the check tells which
+ * 社員番号 the client uses, so the preview is audited as a read of that one item.
  */
 export async function previewImport(
   db: Kysely<ServerTables>,
@@ -30,7 +31,14 @@ export async function previewImport(
   const validated = validateImport(rows)
   const checked = await withTenant(importsDb(db), ctx.actor.officeId, async (trx) => {
     await requireVisibleClient(asPeopleTrx(trx), ctx, clientId)
-    return withStoredConflicts(trx, ctx.actor.officeId, clientId, validated)
+    const withConflicts = await withStoredConflicts(trx, ctx.actor.officeId, clientId, validated)
+    await audit(trx, ctx, {
+      type: 'IMPORT_PREVIEWED',
+      operation: 'read',
+      clientId,
+      fields: ['employeeNumber'],
+    })
+    return withConflicts
   })
   return {
     ok: checked.issues.length === 0,

@@ -3,6 +3,7 @@ import { serializerCompiler } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { clientsRoutes } from '../clients/clients.routes.ts'
 import type { ServerTables } from '../db/tables.ts'
+import { importsRoutes } from '../imports/imports.routes.ts'
 import { peopleRoutes } from '../people/people.routes.ts'
 import { japaneseValidatorCompiler } from './zod-compilers.ts'
 
@@ -19,4 +20,5 @@ export async function apiRoutes(api: FastifyInstance, options: ApiOptions): Prom
   api.setSerializerCompiler(serializerCompiler)
   await api.register(clientsRoutes, { db: options.db })
   await api.register(peopleRoutes, { db: options.db })
+  await api.register(importsRoutes, { db: options.db })
 }

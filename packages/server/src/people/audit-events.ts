@@ -30,6 +30,8 @@ export type PeopleAuditType =
   | 'DEPENDENT_DELETED'
   /** An import committed; one EMPLOYEE_CREATED / DEPENDENT_CREATED per person follows it. */
   | 'PEOPLE_IMPORTED'
+  /** An import was previewed: its 社員番号 were checked against the client's employees. */
+  | 'IMPORT_PREVIEWED'
 
 export type PeopleAuditEntry = {
   type: PeopleAuditType

@@ -6,6 +6,7 @@ import { declaredRoutes } from '../access/access-hook.ts'
 import type { SignedInUser } from '../auth/testing.ts'
 import { createSyntheticOffice, signInAs } from '../auth/testing.ts'
 import type { ServerTables } from '../db/tables.ts'
+import { syntheticSheets, tableToCsv } from '../imports/testing.ts'
 import { buildClientBody, buildDependentBody, employeeBody, syntheticGenerator } from './factories.ts'
 import type { Call } from './test-app.ts'
 import { auditCount, buildPeopleTestApp, callerFor, PEOPLE_TEST_MIGRATIONS } from './test-app.ts'
@@ -19,6 +20,8 @@ const PERSONAL_DATA = /\/(employees|dependents|imports)(\/|$)|\/me\/employee$/
  */
 const ACCOUNT_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/clients/:clientId/employees/:employeeId/invitation',
+  // An import's record holds counts and ids only (0011_imports.sql).
+  'GET /api/clients/:clientId/imports/:importId',
 ])
 
 type Ids = { clientId: string; employeeId: string; dependentId: string }
@@ -99,6 +102,31 @@ describeOnEachDatabase<ServerTables>(
         as: 'office',
         run: (call, ids) =>
           call('POST', `${e(ids)}/leave`, { leaveDate: '2026-03-31', reason: 'retirement' }),
+      },
+      'POST /api/clients/:clientId/imports/preview': {
+        as: 'office',
+        run: (call, ids) =>
+          call('POST', `/api/clients/${ids.clientId}/imports/preview`, {
+            employees: syntheticSheets(generator, 2).employees,
+          }),
+      },
+      'POST /api/clients/:clientId/imports/preview-file': {
+        as: 'office',
+        run: (call, ids) =>
+          call(
+            'POST',
+            `/api/clients/${ids.clientId}/imports/preview-file`,
+            tableToCsv(syntheticSheets(generator, 2).employees),
+            'text/csv',
+          ),
+      },
+      'POST /api/clients/:clientId/imports/commit': {
+        as: 'office',
+        run: (call, ids) =>
+          call('POST', `/api/clients/${ids.clientId}/imports/commit`, {
+            importId: crypto.randomUUID(),
+            employees: syntheticSheets(generator, 2).employees,
+          }),
       },
       'GET /api/me/employee': { as: 'self', run: (call) => call('GET', '/api/me/employee') },
       'GET /api/clients/:clientId/employees/:employeeId/dependents': {

@@ -33,15 +33,17 @@ export type Call = (
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   payload?: unknown,
+  /** For a body that is not JSON (a file upload); the payload is then its text. */
+  contentType?: string,
 ) => Promise<LightMyRequestResponse>
 
-/** JSON calls to the API as one signed-in user. */
+/** Calls to the API as one signed-in user: JSON unless a content type is given. */
 export function callerFor(app: FastifyInstance, user: SignedInUser): Call {
-  return (method, url, payload) =>
+  return (method, url, payload, contentType) =>
     app.inject({
       method,
       url,
-      headers: user.headers,
+      headers: contentType === undefined ? user.headers : { ...user.headers, 'content-type': contentType },
       ...(payload === undefined ? {} : { payload: payload as object }),
     })
 }
