@@ -21,7 +21,7 @@ test('a new user opening Mamori in chromium sees the Japanese status page', { sk
   const page = await browser.newPage({ locale: 'ja-JP' })
   const requested: string[] = []
   page.on('request', (request) => requested.push(request.url()))
-  const response = await page.goto(server.url)
+  const response = await page.goto(new URL('/status', server.url).href)
   assert.equal(response?.status(), 200)
   assert.equal(await page.title(), 'Mamori — 稼働中')
   assert.equal(await page.getByRole('status').textContent(), 'サーバーは稼働しています。')

@@ -70,6 +70,7 @@ const IMPORTERS: readonly Role[] = ['office_admin', 'office_staff']
 const MATRIX: Record<string, MatrixEntry> = {
   'GET /': { allow: 'public' },
   'GET /health': { allow: 'public' },
+  'GET /status': { allow: 'public' },
   'GET /assets/*': { allow: 'public' },
   'POST /api/auth/sign-in': { allow: 'public' },
   'POST /api/invitations/accept': { allow: 'public' },

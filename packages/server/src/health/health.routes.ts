@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { sendWebPage } from '../web/web-page.routes.ts'
 import type { WebPage } from '../web/web-page.ts'
 import { renderStatusPage } from './status-page.ts'
@@ -38,12 +38,15 @@ export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, optio
     }),
   )
 
-  app.get('/', { config: { access: { public: true } } }, async (_request, reply) => {
+  const statusPage = async (reply: FastifyReply): Promise<FastifyReply> => {
     await options.instanceId()
-    if (options.page !== null) return sendWebPage(reply, options.page)
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
       .send(renderStatusPage({ version: options.version, databaseKind: options.databaseKind }))
-  })
+  }
+  app.get('/', { config: { access: { public: true } } }, async (_request, reply) =>
+    options.page === null ? statusPage(reply) : sendWebPage(reply, options.page),
+  )
+  app.get('/status', { config: { access: { public: true } } }, async (_request, reply) => statusPage(reply))
 }

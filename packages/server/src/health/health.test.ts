@@ -27,8 +27,8 @@ describeOnEachDatabase('health', [SERVER_MIGRATIONS], ({ db, backend }) => {
     assert.match(body.instanceId, /^[0-9a-f-]{36}$/)
   })
 
-  test('GET / is a Japanese status page with a strict content security policy', async () => {
-    const response = await app.inject({ method: 'GET', url: '/' })
+  test('GET /status (and / before the page is built) is a Japanese status page with a strict CSP', async () => {
+    const response = await app.inject({ method: 'GET', url: '/status' })
     assert.equal(response.statusCode, 200)
     assert.match(response.headers['content-type'] as string, /text\/html/)
     assert.match(response.body, /<html lang="ja">/)
