@@ -1,6 +1,7 @@
 import { auditCommand } from './audit.ts'
 import { calcCommand } from './calc.ts'
 import type { Command } from './command.ts'
+import { demoCommand } from './demo.ts'
 import { doctorCommand } from './doctor.ts'
 import { importCommand } from './import.ts'
 import { migrateCommand } from './migrate.ts'
@@ -13,4 +14,5 @@ export const COMMANDS: readonly Command[] = [
   calcCommand,
   auditCommand,
   importCommand,
+  demoCommand,
 ]
