@@ -13,11 +13,12 @@ import { yenJa } from './yen-text.ts'
  */
 export function basePayLine(salary: SalaryStructure, attendance: Attendance): EarningLine {
   const basis = salary.basis
+  const amount = basePayAmount(salary, attendance)
   if (basis.kind === 'monthly') {
     return {
       code: 'base-pay',
       labelJa: '基本給',
-      amount: basis.monthlyAmount,
+      amount,
       incomeTax: 'taxable',
       explanationJa: `基本給: 月給${yenJa(basis.monthlyAmount)}。`,
     }
@@ -26,7 +27,6 @@ export function basePayLine(salary: SalaryStructure, attendance: Attendance): Ea
   const leaveNote = leave > 0 ? ` (有給休暇${leave}日を含む)` : ''
   if (basis.kind === 'daily') {
     const days = attendance.workedDays + leave
-    const amount = basis.dailyAmount * days
     return {
       code: 'base-pay',
       labelJa: '基本給',
@@ -36,7 +36,6 @@ export function basePayLine(salary: SalaryStructure, attendance: Attendance): Ea
     }
   }
   const minutes = attendance.workedMinutes + leave * salary.scheduledMinutesPerDay
-  const amount = ceilExact(scaleExact(exactRatio(basis.hourlyAmount, 60), minutes))
   return {
     code: 'base-pay',
     labelJa: '基本給',
@@ -44,4 +43,13 @@ export function basePayLine(salary: SalaryStructure, attendance: Attendance): Ea
     incomeTax: 'taxable',
     explanationJa: `基本給: 時給${yenJa(basis.hourlyAmount)} × ${formatMinutes(minutes)}${leaveNote} = ${yenJa(amount)} (円未満切上げ)。`,
   }
+}
+
+/** The amount of basePayLine alone. */
+export function basePayAmount(salary: SalaryStructure, attendance: Attendance): number {
+  const basis = salary.basis
+  if (basis.kind === 'monthly') return basis.monthlyAmount
+  if (basis.kind === 'daily') return basis.dailyAmount * (attendance.workedDays + attendance.paidLeaveDays)
+  const minutes = attendance.workedMinutes + attendance.paidLeaveDays * salary.scheduledMinutesPerDay
+  return ceilExact(scaleExact(exactRatio(basis.hourlyAmount, 60), minutes))
 }

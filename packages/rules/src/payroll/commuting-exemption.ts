@@ -1,4 +1,8 @@
 import { RulesError } from '../errors.ts'
+import type {
+  CommutingAllowanceTable,
+  VehicleDistanceBand,
+} from '../tables/commuting-allowance/commuting-allowance-table.ts'
 import { findTableInForce } from '../tables/find-table-in-force.ts'
 import type { CommutingAllowance } from './salary-structure.ts'
 import { groupDigits, yenJa } from './yen-text.ts'
@@ -27,33 +31,64 @@ function formatKilometres(meters: number): string {
  */
 export function commutingExemption(date: string, commuting: CommutingAllowance): CommutingExemption {
   const table = findTableInForce('commuting-allowance-exemption', date)
+  const found = commutingExemptAmounts(table, commuting)
   const notes: string[] = []
-  let limit = 0
   if (commuting.transitMonthlyFare !== null) {
-    limit += commuting.transitMonthlyFare
     notes.push(`交通機関等の合理的な運賃等の額${yenJa(commuting.transitMonthlyFare)}`)
   }
+  if (found.band !== null && commuting.vehicleOneWayMeters !== null) {
+    const meters = commuting.vehicleOneWayMeters
+    notes.push(
+      found.band.monthlyExemptYen === 0
+        ? `交通用具 片道${formatKilometres(meters)}は全額課税の区分`
+        : `交通用具 片道${formatKilometres(meters)}の区分の${yenJa(found.band.monthlyExemptYen)}`,
+    )
+    if (found.parkingAdded !== null) {
+      notes.push(`駐車場等の利用料${yenJa(found.parkingAdded)} (上限${yenJa(table.parkingMonthlyCap ?? 0)})`)
+    }
+  }
+  if (found.capped < found.uncapped) notes.push(`合計の上限${yenJa(table.transitMonthlyCap)}`)
+  return {
+    limit: found.capped,
+    nonTaxable: found.nonTaxable,
+    taxable: found.taxable,
+    tableId: table.id,
+    explanationJa: `${table.titleJa}: ${notes.join('、')}により非課税限度額は${yenJa(found.capped)}。通勤手当${yenJa(commuting.amount)}のうち非課税${yenJa(found.nonTaxable)}、課税${yenJa(found.taxable)}。`,
+  }
+}
+
+/** The amounts of commutingExemption and what they came from, without the explanation. */
+export function commutingExemptAmounts(
+  table: CommutingAllowanceTable,
+  commuting: CommutingAllowance,
+): {
+  band: VehicleDistanceBand | null
+  parkingAdded: number | null
+  uncapped: number
+  capped: number
+  nonTaxable: number
+  taxable: number
+} {
+  let limit = 0
+  if (commuting.transitMonthlyFare !== null) limit += commuting.transitMonthlyFare
+  let band: VehicleDistanceBand | null = null
+  let parkingAdded: number | null = null
   if (commuting.vehicleOneWayMeters !== null) {
     const meters = commuting.vehicleOneWayMeters
-    const band = table.vehicleBands.find(
+    const found = table.vehicleBands.find(
       (b) => b.fromMeters <= meters && (b.toMeters === null || meters < b.toMeters),
     )
     // Unreachable while the bands start at 0 and are contiguous (commuting-exemption.test.ts).
-    if (!band) throw new Error(`${table.id} does not cover every distance`)
-    limit += band.monthlyExemptYen
-    notes.push(
-      band.monthlyExemptYen === 0
-        ? `交通用具 片道${formatKilometres(meters)}は全額課税の区分`
-        : `交通用具 片道${formatKilometres(meters)}の区分の${yenJa(band.monthlyExemptYen)}`,
-    )
+    if (!found) throw new Error(`${table.id} does not cover every distance`)
+    band = found
+    limit += found.monthlyExemptYen
     const parking = commuting.parkingMonthlyFee
-    if (parking !== null && parking > 0 && band.monthlyExemptYen > 0 && table.parkingMonthlyCap !== null) {
-      const added = Math.min(parking, table.parkingMonthlyCap)
-      limit += added
-      notes.push(`駐車場等の利用料${yenJa(added)} (上限${yenJa(table.parkingMonthlyCap)})`)
+    if (parking !== null && parking > 0 && found.monthlyExemptYen > 0 && table.parkingMonthlyCap !== null) {
+      parkingAdded = Math.min(parking, table.parkingMonthlyCap)
+      limit += parkingAdded
     }
   }
-  if (notes.length === 0) {
+  if (commuting.transitMonthlyFare === null && commuting.vehicleOneWayMeters === null) {
     throw new RulesError({
       code: 'ARGUMENT_INVALID',
       message: 'A commuting allowance needs a transit fare or a vehicle distance to find its exempt part',
@@ -63,13 +98,6 @@ export function commutingExemption(date: string, commuting: CommutingAllowance):
     })
   }
   const capped = Math.min(limit, table.transitMonthlyCap)
-  if (capped < limit) notes.push(`合計の上限${yenJa(table.transitMonthlyCap)}`)
   const nonTaxable = Math.min(commuting.amount, capped)
-  return {
-    limit: capped,
-    nonTaxable,
-    taxable: commuting.amount - nonTaxable,
-    tableId: table.id,
-    explanationJa: `${table.titleJa}: ${notes.join('、')}により非課税限度額は${yenJa(capped)}。通勤手当${yenJa(commuting.amount)}のうち非課税${yenJa(nonTaxable)}、課税${yenJa(commuting.amount - nonTaxable)}。`,
-  }
+  return { band, parkingAdded, uncapped: limit, capped, nonTaxable, taxable: commuting.amount - nonTaxable }
 }

@@ -34,6 +34,9 @@ export type EarningLine = {
   readonly explanationJa: string
 }
 
+/** A line as stored and totalled: everything but the explanation (monthly-payroll-calculator.ts). */
+export type EarningAmountLine = Omit<EarningLine, 'explanationJa'>
+
 export type DeductionGroup = 'social-insurance' | 'tax' | 'other'
 
 export type DeductionLine = {
@@ -43,6 +46,8 @@ export type DeductionLine = {
   readonly amount: number
   readonly explanationJa: string
 }
+
+export type DeductionAmountLine = Omit<DeductionLine, 'explanationJa'>
 
 export type PayrollTotals = {
   /** 総支給額: the sum of the earning lines. */
@@ -61,8 +66,8 @@ export type PayrollTotals = {
 }
 
 export function totalsOf(
-  earnings: readonly EarningLine[],
-  deductions: readonly DeductionLine[],
+  earnings: readonly EarningAmountLine[],
+  deductions: readonly DeductionAmountLine[],
 ): PayrollTotals {
   let grossPay = 0
   let taxablePay = 0

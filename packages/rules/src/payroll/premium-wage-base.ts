@@ -24,26 +24,22 @@ export type PremiumWageBase = {
  */
 export function premiumWageBase(salary: SalaryStructure): PremiumWageBase {
   const parts: string[] = []
-  let perMinute = ZERO_AMOUNT
+  const perMinute = premiumWagePerMinute(salary)
   const basis = salary.basis
   if (basis.kind === 'monthly') {
-    perMinute = addExact(perMinute, exactRatio(basis.monthlyAmount, salary.averageMonthlyScheduledMinutes))
     parts.push(
       `月給${yenJa(basis.monthlyAmount)} ÷ 月平均所定労働時間${formatMinutes(salary.averageMonthlyScheduledMinutes)}`,
     )
   } else if (basis.kind === 'daily') {
-    perMinute = addExact(perMinute, exactRatio(basis.dailyAmount, salary.scheduledMinutesPerDay))
     parts.push(
       `日給${yenJa(basis.dailyAmount)} ÷ 1日の所定労働時間${formatMinutes(salary.scheduledMinutesPerDay)}`,
     )
   } else {
-    perMinute = addExact(perMinute, exactRatio(basis.hourlyAmount, 60))
     parts.push(`時給${yenJa(basis.hourlyAmount)}`)
   }
   const included = salary.allowances.filter((a) => a.premiumBase === 'included')
   const includedTotal = included.reduce((sum, a) => sum + a.amount, 0)
   if (includedTotal > 0) {
-    perMinute = addExact(perMinute, exactRatio(includedTotal, salary.averageMonthlyScheduledMinutes))
     parts.push(
       `手当 (${included.map((a) => a.labelJa).join('・')}) ${yenJa(includedTotal)} ÷ 月平均所定労働時間${formatMinutes(salary.averageMonthlyScheduledMinutes)}`,
     )
@@ -62,4 +58,21 @@ export function premiumWageBase(salary: SalaryStructure): PremiumWageBase {
       `割増賃金の基礎となる1時間当たりの賃金: ${parts.join(' + ')} = ${senJa(hourlySen)} (銭未満切捨てで表示、計算は端数なし)。` +
       (excluded.length > 0 ? `基礎に算入しない賃金 (労働基準法37条5項): ${excluded.join('、')}。` : ''),
   }
+}
+
+/** The per-minute amount of premiumWageBase alone. */
+export function premiumWagePerMinute(salary: SalaryStructure): ExactAmount {
+  const basis = salary.basis
+  let perMinute =
+    basis.kind === 'monthly'
+      ? addExact(ZERO_AMOUNT, exactRatio(basis.monthlyAmount, salary.averageMonthlyScheduledMinutes))
+      : basis.kind === 'daily'
+        ? addExact(ZERO_AMOUNT, exactRatio(basis.dailyAmount, salary.scheduledMinutesPerDay))
+        : addExact(ZERO_AMOUNT, exactRatio(basis.hourlyAmount, 60))
+  let includedTotal = 0
+  for (const a of salary.allowances) if (a.premiumBase === 'included') includedTotal += a.amount
+  if (includedTotal > 0) {
+    perMinute = addExact(perMinute, exactRatio(includedTotal, salary.averageMonthlyScheduledMinutes))
+  }
+  return perMinute
 }

@@ -18,9 +18,16 @@ export type EmployerShares = {
  * cannot be printed apart without a second rounding the law does not make.
  */
 export function healthLineLabelJa(premium: HealthInsurancePremium): string {
+  return healthLabelJa({
+    longTermCare: premium.components.some((c) => c.item === 'long-term-care'),
+    childSupport: premium.components.some((c) => c.item === 'child-support'),
+  })
+}
+
+export function healthLabelJa(charged: { longTermCare: boolean; childSupport: boolean }): string {
   const extras: string[] = []
-  if (premium.components.some((c) => c.item === 'long-term-care')) extras.push('介護')
-  if (premium.components.some((c) => c.item === 'child-support')) extras.push('支援金')
+  if (charged.longTermCare) extras.push('介護')
+  if (charged.childSupport) extras.push('支援金')
   return extras.length === 0 ? '健康保険料' : `健康保険料(${extras.join('・')}含む)`
 }
 

@@ -30,7 +30,13 @@ function monthReaching(birth: { year: number; month: number; day: number }, age:
   return birth.day === 1 ? anniversaryMonth - 1 : anniversaryMonth
 }
 
-export function longTermCareStatus(input: { birthDate: string; date: string }): LongTermCareStatus {
+/** The months of the status as indexes (year × 12 + month − 1), without the explanation. */
+export function longTermCareMonths(input: { birthDate: string; date: string }): {
+  insured: boolean
+  from: number
+  until: number
+  month: number
+} {
   const birth = parseIsoDate(input.birthDate, 'birthDate')
   const on = parseIsoDate(input.date, 'date')
   if (input.birthDate > input.date) {
@@ -44,7 +50,11 @@ export function longTermCareStatus(input: { birthDate: string; date: string }): 
   const from = monthReaching(birth, 40)
   const until = monthReaching(birth, 65)
   const month = monthIndex(on.year, on.month)
-  const insured = from <= month && month < until
+  return { insured: from <= month && month < until, from, until, month }
+}
+
+export function longTermCareStatus(input: { birthDate: string; date: string }): LongTermCareStatus {
+  const { insured, from, until, month } = longTermCareMonths(input)
   const range = `${formatMonth(from)}分から${formatMonth(until - 1)}分まで`
   return {
     insured,
