@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import 'smarthr-ui/smarthr-ui.css'
 import { createTheme, IntlProvider, ThemeProvider } from 'smarthr-ui'
 import { App } from './app.tsx'
+import { SessionProvider } from './session/session-context.tsx'
 
 const theme = createTheme()
 const root = document.getElementById('root')
@@ -11,7 +12,9 @@ createRoot(root).render(
   <StrictMode>
     <ThemeProvider theme={theme}>
       <IntlProvider locale="ja">
-        <App />
+        <SessionProvider>
+          <App />
+        </SessionProvider>
       </IntlProvider>
     </ThemeProvider>
   </StrictMode>,
