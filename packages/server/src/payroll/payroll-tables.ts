@@ -150,8 +150,10 @@ export type PayslipsTable = {
   employee_id: string
   employee_code: string | null
   employee_name: string
-  lines: Json<unknown>
-  attendance: Json<unknown> | null
+  /** Compact JSON text (payslip-lines-codec.ts, migrations/0012_compact-payslips.sql). */
+  lines: string
+  /** Ten counts (payslip-lines-codec.ts), sent as an array literal. */
+  attendance: ColumnType<number[] | null, string | null, string | null>
   premium_month: NullableDate
   gross_pay: BigintColumn
   taxable_pay: BigintColumn

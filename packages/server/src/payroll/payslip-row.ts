@@ -1,7 +1,12 @@
 import type { Attendance } from '@mamori/rules/payroll/attendance.ts'
 import type { BonusPayroll } from '@mamori/rules/payroll/bonus-payroll.ts'
 import type { MonthlyPayroll } from '@mamori/rules/payroll/monthly-payroll.ts'
-import type { DeductionLine, EarningLine, PayrollTotals } from '@mamori/rules/payroll/payroll-line.ts'
+import type { MonthlyPayAmounts } from '@mamori/rules/payroll/monthly-payroll-calculator.ts'
+import type {
+  DeductionAmountLine,
+  EarningAmountLine,
+  PayrollTotals,
+} from '@mamori/rules/payroll/payroll-line.ts'
 import type { EmployerShares } from '@mamori/rules/payroll/social-insurance-lines.ts'
 import type { PayslipDocument, PayslipPayroll } from './payslip-document.ts'
 
@@ -10,10 +15,11 @@ import type { PayslipDocument, PayslipPayroll } from './payslip-document.ts'
  * employer's shares, the attendance it printed, and the totals. The lines' Japanese explanations
  * are not stored: they are ~5 kB a payslip, which a run of a million payslips cannot afford to
  * write (bench:payroll); GET of a run recalculates nothing and shows the amounts as approved.
+ * Stored compactly (payslip-lines-codec.ts).
  */
 export type PayslipLines = {
-  earnings: Omit<EarningLine, 'explanationJa'>[]
-  deductions: Omit<DeductionLine, 'explanationJa'>[]
+  earnings: readonly EarningAmountLine[]
+  deductions: readonly DeductionAmountLine[]
   employerSharesSen: EmployerShares
 }
 
@@ -45,23 +51,23 @@ export type StoredPayslip = PayslipRow & { id: string; runId: string }
 
 export type PayslipEmployee = { employeeId: string; employeeCode: string | null; employeeName: string }
 
+/**
+ * The row of a calculated payslip. The lines are taken as they are: what is stored of them is
+ * picked by payslip-lines-codec.ts, so explanations (of a BonusPayroll) never reach the database.
+ */
 export function payslipRowOf(
   employee: PayslipEmployee,
-  payroll: MonthlyPayroll | BonusPayroll,
+  payroll: MonthlyPayAmounts | MonthlyPayroll | BonusPayroll,
   attendance: Attendance | null,
 ): PayslipRow {
-  const earnings: PayslipLines['earnings'] = []
-  for (const l of payroll.earnings) {
-    earnings.push({ code: l.code, labelJa: l.labelJa, amount: l.amount, incomeTax: l.incomeTax })
-  }
-  const deductions: PayslipLines['deductions'] = []
-  for (const l of payroll.deductions) {
-    deductions.push({ code: l.code, group: l.group, labelJa: l.labelJa, amount: l.amount })
-  }
   const t = payroll.totals
   return {
     ...employee,
-    lines: { earnings, deductions, employerSharesSen: payroll.employerShares },
+    lines: {
+      earnings: payroll.earnings,
+      deductions: payroll.deductions,
+      employerSharesSen: payroll.employerShares,
+    },
     attendance,
     premiumMonth: payroll.kind === 'monthly' ? payroll.premiumMonth : null,
     totals: {

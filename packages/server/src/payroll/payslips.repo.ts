@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { decodeBigint, decodeNullableBigint } from './decode.ts'
 import type { PayrollDb } from './payroll-tables.ts'
-import type { PayslipAttendance, PayslipLines, PayslipRow, StoredPayslip } from './payslip-row.ts'
+import {
+  decodeAttendance,
+  decodePayslipLines,
+  encodeAttendance,
+  encodePayslipLines,
+} from './payslip-lines-codec.ts'
+import type { PayslipRow, StoredPayslip } from './payslip-row.ts'
 
 /**
  * Payslips of a run version, as column arrays: what insertPayslipColumns sends, built apart from
@@ -15,6 +21,7 @@ export type PayslipColumns = {
   employeeId: string[]
   employeeCode: (string | null)[]
   employeeName: string[]
+  /** payslip-lines-codec.ts: compact JSON text, and the attendance as an array literal. */
   lines: string[]
   attendance: (string | null)[]
   premiumMonth: (string | null)[]
@@ -60,8 +67,9 @@ export function appendPayslip(
   columns.employeeId.push(row.employeeId)
   columns.employeeCode.push(row.employeeCode)
   columns.employeeName.push(row.employeeName)
-  columns.lines.push(JSON.stringify(row.lines))
-  columns.attendance.push(row.attendance === null ? null : JSON.stringify(row.attendance))
+  const lines = row.lines
+  columns.lines.push(encodePayslipLines(lines.earnings, lines.deductions, lines.employerSharesSen))
+  columns.attendance.push(row.attendance === null ? null : encodeAttendance(row.attendance))
   columns.premiumMonth.push(row.premiumMonth)
   columns.grossPay.push(row.totals.grossPay)
   columns.taxablePay.push(row.totals.taxablePay)
@@ -75,7 +83,8 @@ export function appendPayslip(
 
 /**
  * One statement for any number of payslips: the columns travel as array parameters and unnest()
- * turns them into rows, so a run of thousands costs one round trip and one plan.
+ * turns them into rows, so a run of thousands costs one round trip and one plan. The attendance
+ * goes as text (one array literal a payslip): unnest() would flatten an integer[][].
  */
 export async function insertPayslipColumns(
   db: Kysely<PayrollDb>,
@@ -87,11 +96,17 @@ export async function insertPayslipColumns(
     insert into payslips (office_id, client_id, run_id, employee_id, employee_code, employee_name, lines,
       attendance, premium_month, gross_pay, taxable_pay, social_insurance, income_tax, total_deductions,
       net_pay, health_standard_bonus, pension_standard_bonus)
-    select ${officeId}::uuid, t.* from unnest(${c.clientId}::uuid[], ${c.runId}::uuid[], ${c.employeeId}::uuid[],
-      ${c.employeeCode}::text[], ${c.employeeName}::text[], ${c.lines}::jsonb[], ${c.attendance}::jsonb[],
+    select ${officeId}::uuid, t.client_id, t.run_id, t.employee_id, t.employee_code, t.employee_name, t.lines,
+      t.attendance::integer[], t.premium_month, t.gross_pay, t.taxable_pay, t.social_insurance, t.income_tax,
+      t.total_deductions, t.net_pay, t.health_standard_bonus, t.pension_standard_bonus
+    from unnest(${c.clientId}::uuid[], ${c.runId}::uuid[], ${c.employeeId}::uuid[],
+      ${c.employeeCode}::text[], ${c.employeeName}::text[], ${c.lines}::text[], ${c.attendance}::text[],
       ${c.premiumMonth}::date[], ${c.grossPay}::int8[], ${c.taxablePay}::int8[], ${c.socialInsurance}::int8[],
       ${c.incomeTax}::int8[], ${c.totalDeductions}::int8[], ${c.netPay}::int8[],
-      ${c.healthStandardBonus}::int8[], ${c.pensionStandardBonus}::int8[]) as t`.execute(db)
+      ${c.healthStandardBonus}::int8[], ${c.pensionStandardBonus}::int8[])
+      as t (client_id, run_id, employee_id, employee_code, employee_name, lines, attendance, premium_month,
+        gross_pay, taxable_pay, social_insurance, income_tax, total_deductions, net_pay,
+        health_standard_bonus, pension_standard_bonus)`.execute(db)
 }
 
 /** Clears a run version's payslips before it is calculated again (refused by the trigger once approved). */
@@ -135,8 +150,8 @@ function toStored(r: PayslipSql): StoredPayslip {
     employeeId: r.employee_id,
     employeeCode: r.employee_code,
     employeeName: r.employee_name,
-    lines: r.lines as PayslipLines,
-    attendance: r.attendance as PayslipAttendance | null,
+    lines: decodePayslipLines(r.lines),
+    attendance: r.attendance === null ? null : decodeAttendance(r.attendance),
     premiumMonth: r.premium_month,
     totals: {
       grossPay: decodeBigint(r.gross_pay, 'gross_pay'),

@@ -1,5 +1,8 @@
 import { calculateBonusPayroll } from '@mamori/rules/payroll/bonus-payroll.ts'
-import { calculateMonthlyPayroll } from '@mamori/rules/payroll/monthly-payroll.ts'
+import {
+  type MonthlyPayAmounts,
+  prepareMonthlyPayroll,
+} from '@mamori/rules/payroll/monthly-payroll-calculator.ts'
 import type { Kysely } from 'kysely'
 import { ServerError } from '../errors.ts'
 import type { OperationContext } from '../people/operation-context.ts'
@@ -169,13 +172,24 @@ async function calculateMonthly(
   if (missing > 0) throw inputMissing(missing)
   const rows: PayslipRow[] = []
   const tableIds = new Set<string>()
+  let calculate: ReturnType<typeof prepareMonthlyPayroll>
+  try {
+    // The run's tables and rates once; each employee's lines without explanations (not stored).
+    calculate = prepareMonthlyPayroll({
+      paymentDate: input.paymentDate,
+      periodEndDate: input.periodEndDate,
+      establishment,
+    })
+  } catch (error) {
+    calculationRefused(error)
+  }
   for (const employee of employees) {
     const monthly = inputs.get(employee.employeeId)!
     const payslipEmployee = payslipEmployeeOf(employee)
     const payrollInput = monthlyInputOf(establishment, settings, employee, monthly, input)
-    let result: ReturnType<typeof calculateMonthlyPayroll>
+    let result: MonthlyPayAmounts
     try {
-      result = calculateMonthlyPayroll(payrollInput)
+      result = calculate(payrollInput)
     } catch (error) {
       calculationRefused(error)
     }
