@@ -11,15 +11,7 @@ const FIELDS = ['password', 'code'] as const
  * Password and TOTP code again before a sensitive act (user administration, a My Number reveal):
  * someone who finds a session left open cannot do them. Opened by the API client on REAUTH_REQUIRED.
  */
-export function ReauthDialog({
-  isOpen,
-  onDone,
-  onCancel,
-}: {
-  isOpen: boolean
-  onDone(): void
-  onCancel(): void
-}) {
+export function ReauthDialog({ onDone, onCancel }: { onDone(): void; onCancel(): void }) {
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const [errors, setErrors] = useState<{ byField: Record<string, string[]>; general: string | null }>({
@@ -59,7 +51,7 @@ export function ReauthDialog({
 
   return (
     <FormDialog
-      isOpen={isOpen}
+      isOpen
       title="本人確認"
       subtitle="この操作には、パスワードと確認コードの再入力が必要です"
       actionText="確認して続ける"

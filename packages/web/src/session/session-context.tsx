@@ -107,11 +107,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return (
     <SessionContext.Provider value={value}>
       {children}
-      <ReauthDialog
-        isOpen={reauthOpen}
-        onDone={() => settleReauth(true)}
-        onCancel={() => settleReauth(false)}
-      />
+      {/* Mounted only while asked, so that it opens above the dialog whose request needed it. */}
+      {reauthOpen ? (
+        <ReauthDialog onDone={() => settleReauth(true)} onCancel={() => settleReauth(false)} />
+      ) : null}
     </SessionContext.Provider>
   )
 }

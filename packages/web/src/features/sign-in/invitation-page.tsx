@@ -138,13 +138,18 @@ export function InvitationPage() {
         など）に、次のキーを「キーを手動で入力」から登録してください。このキーが表示されるのは今回だけです。
       </Text>
       <FormControl label="登録するキー" helpMessage="時間ベース（TOTP）、6桁、30秒で登録してください。">
-        <Input name="secret" readOnly value={parts === null ? '' : groupedSecret(parts.secret)} />
+        <Input
+          name="secret"
+          width="100%"
+          readOnly
+          value={parts === null ? '' : groupedSecret(parts.secret)}
+        />
       </FormControl>
       <FormControl
         label="登録用 URI"
         helpMessage="パスワード管理ソフトなど、URI で登録できるアプリ向けです。"
       >
-        <Input name="otpauthUri" readOnly value={otpauthUri} />
+        <Input name="otpauthUri" width="100%" readOnly value={otpauthUri} />
       </FormControl>
       <ErrorNotice message={errors.general} />
       <form onSubmit={(e) => void handleConfirm(e)}>

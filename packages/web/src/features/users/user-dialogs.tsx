@@ -120,7 +120,13 @@ export function InvitationLinkDialog({ invitation, onClose }: { invitation: Invi
           {dateTimeLabel(invitation.expiresAt)}です。
         </Text>
         <FormControl label="招待リンク">
-          <Input name="invitationLink" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+          <Input
+            name="invitationLink"
+            width="100%"
+            readOnly
+            value={link}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </FormControl>
       </Stack>
     </MessageDialog>

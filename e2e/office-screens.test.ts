@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { chromiumSkipReason, launchChromium } from './support/chromium.ts'
+import { openPage, signInThroughPage } from './support/office-page.ts'
+import { seedClients, startOfficeServer } from './support/office-server.ts'
+import { captureRequests, plaintextNumberFindings } from './support/request-capture.ts'
+import { screenshot } from './support/screenshots.ts'
+
+const skip = await chromiumSkipReason()
+
+test('事務所の利用者がTOTPでサインインし、顧問先から従業員を探して開く', { skip }, async (t) => {
+  const server = await startOfficeServer(t)
+  const [client] = await seedClients(server, {
+    seed: 'e2e-office-screens',
+    clients: 2,
+    employeesPerClient: 60,
+  })
+  assert.ok(client !== undefined)
+  const browser = await launchChromium()
+  t.after(() => browser.close())
+
+  const page = await openPage(browser, `${server.url}/clients`)
+  const capture = captureRequests(page)
+  await page.waitForURL(/\/sign-in\?next=%2Fclients$/)
+  await page.getByRole('heading', { name: 'サインイン' }).waitFor()
+  await screenshot(page, 'sign-in')
+  await signInThroughPage(page, server.admin)
+
+  await page.getByRole('heading', { name: '顧問先' }).waitFor()
+  assert.equal(new URL(page.url()).pathname, '/clients')
+  await page.getByRole('link', { name: client.name }).waitFor()
+  await screenshot(page, 'clients')
+
+  await page.getByRole('link', { name: client.name }).click()
+  await page.getByRole('heading', { name: client.name }).waitFor()
+  await page.getByRole('heading', { name: '従業員' }).waitFor()
+  const rows = page.locator('table tbody tr')
+  await page.getByRole('navigation', { name: /ページ/ }).waitFor()
+  assert.equal(await rows.count(), 50)
+  await screenshot(page, 'client-employees')
+
+  await page.getByRole('button', { name: '2' }).click()
+  await page.waitForFunction("document.querySelectorAll('table tbody tr').length === 10")
+
+  const target = client.employees[0]!
+  await page.getByLabel('氏名・フリガナ').fill(target.familyNameKana)
+  await page.getByRole('button', { name: '検索' }).click()
+  const found = page.getByRole('link', { name: `${target.familyName} ${target.givenName}` })
+  await found.first().waitFor()
+  const shown = await page.locator('table tbody tr').allTextContents()
+  assert.ok(shown.length >= 1 && shown.length < 60, `the search narrowed the list: ${shown.length} rows`)
+
+  await found.first().click()
+  await page.getByRole('heading', { name: '履歴（適用開始日ごとの版）' }).waitFor()
+  await page.getByRole('heading', { name: '扶養家族' }).waitFor()
+  const body = (await page.textContent('main')) ?? ''
+  assert.match(body, /令和|平成|昭和/, 'dates are shown in 和暦')
+  assert.match(body, /住所変更/, 'the second version is in the history')
+  assert.match(body, /未登録/, 'the My Number status is shown')
+  await screenshot(page, 'employee')
+
+  await page.goBack()
+  await page.getByRole('heading', { name: '従業員' }).waitFor()
+
+  await capture.settled()
+  assert.ok(capture.requests.some((r) => r.url.includes('/api/auth/totp')))
+  assert.deepEqual(plaintextNumberFindings(capture.requests), [])
+})
