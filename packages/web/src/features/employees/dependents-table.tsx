@@ -1,10 +1,17 @@
-import { Table, Td, Text, Th } from 'smarthr-ui'
+import { Stack, Table, Td, Text, Th } from 'smarthr-ui'
 import type { Dependent } from '../../api/employees.ts'
 import { dateLabel } from '../../format/dates.ts'
 import { RELATIONSHIP_LABEL, yen } from '../../format/labels.ts'
+import { MyNumberReveal } from '../my-number/my-number-reveal.tsx'
 import { MyNumberStatusView } from '../my-number/my-number-status.tsx'
 
-export function DependentsTable({ dependents }: { dependents: readonly Dependent[] }) {
+export function DependentsTable({
+  clientId,
+  dependents,
+}: {
+  clientId: string
+  dependents: readonly Dependent[]
+}) {
   if (dependents.length === 0) return <Text as="p">登録されている扶養家族はいません。</Text>
   return (
     <div style={{ overflowX: 'auto' }}>
@@ -39,7 +46,15 @@ export function DependentsTable({ dependents }: { dependents: readonly Dependent
                 {yen(d.annualIncomeYen)}・{d.cohabiting ? '同居' : '別居'}
               </Td>
               <Td>
-                <MyNumberStatusView status={d.myNumber} compact />
+                <Stack gap={0.5}>
+                  <MyNumberStatusView status={d.myNumber} compact />
+                  {d.myNumber.status === 'registered' ? (
+                    <MyNumberReveal
+                      subject={{ clientId, employeeId: d.employeeId, dependentId: d.id }}
+                      personLabel={`${d.familyName} ${d.givenName}さん`}
+                    />
+                  ) : null}
+                </Stack>
               </Td>
             </tr>
           ))}

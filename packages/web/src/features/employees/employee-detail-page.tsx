@@ -17,6 +17,7 @@ import { dateLabel } from '../../format/dates.ts'
 import { EMPLOYMENT_TYPE_LABEL, LEAVE_REASON_LABEL, SEX_LABEL } from '../../format/labels.ts'
 import { Link } from '../../router/router.tsx'
 import { pathOf } from '../../router/routes.ts'
+import { MyNumberReveal } from '../my-number/my-number-reveal.tsx'
 import { MyNumberStatusView } from '../my-number/my-number-status.tsx'
 import { DependentsTable } from './dependents-table.tsx'
 import { VersionHistoryTable } from './version-history-table.tsx'
@@ -78,6 +79,14 @@ export function EmployeeDetailPage({ clientId, employeeId }: { clientId: string;
                 <Stack>
                   <Heading>個人番号（マイナンバー）</Heading>
                   <MyNumberStatusView status={e.myNumber} />
+                  {e.myNumber.status === 'registered' ? (
+                    <Cluster>
+                      <MyNumberReveal
+                        subject={{ clientId, employeeId }}
+                        personLabel={`${e.current.familyName} ${e.current.givenName}さん`}
+                      />
+                    </Cluster>
+                  ) : null}
                 </Stack>
               </Section>
             </Base>
@@ -90,7 +99,7 @@ export function EmployeeDetailPage({ clientId, employeeId }: { clientId: string;
             <Section>
               <Stack>
                 <Heading>扶養家族</Heading>
-                <DependentsTable dependents={e.dependents} />
+                <DependentsTable clientId={clientId} dependents={e.dependents} />
               </Stack>
             </Section>
           </>
