@@ -1,5 +1,6 @@
-import type { ColumnType, Kysely, Transaction } from 'kysely'
+import type { ColumnType, Insertable, Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
+import type { DependentsTable, EmployeesTable, EmployeeVersionsTable } from '../db/people-tables.ts'
 import type { ServerTables } from '../db/tables.ts'
 
 /** migrations/0011_imports.sql as Kysely sees it. */
@@ -80,6 +81,38 @@ export async function takenEmployeeNumbers(
     where office_id = ${officeId} and client_id = ${clientId}
       and employee_number = any(${sql.val([...numbers])}::text[])`.execute(trx)
   return new Set(rows.map((r) => r.employee_number))
+}
+
+/**
+ * Many people's rows in one statement each (people-rows.ts builds them as the people module
+ * would). Precondition: at most a few thousand rows per call, so the parameters stay well under
+ * PostgreSQL's 65,535 per statement.
+ */
+export async function insertEmployeeRows(
+  trx: Trx,
+  employees: readonly Insertable<EmployeesTable>[],
+  versions: readonly Insertable<EmployeeVersionsTable>[],
+): Promise<void> {
+  if (employees.length === 0) return
+  await trx
+    .insertInto('employees')
+    .values([...employees])
+    .execute()
+  await trx
+    .insertInto('employee_versions')
+    .values([...versions])
+    .execute()
+}
+
+export async function insertDependentRows(
+  trx: Trx,
+  rows: readonly Insertable<DependentsTable>[],
+): Promise<void> {
+  if (rows.length === 0) return
+  await trx
+    .insertInto('dependents')
+    .values([...rows])
+    .execute()
 }
 
 /**
