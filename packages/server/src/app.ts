@@ -8,6 +8,7 @@ import { authRoutes } from './auth/auth.routes.ts'
 import type { ServerTables } from './db/tables.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { registerErrorHandler } from './http/error-handler.ts'
+import type { VaultAccess } from './my-number/vault-connection.ts'
 import { apiRoutes } from './openapi/api.ts'
 import { registerOpenApi } from './openapi/openapi.ts'
 import { payrollRoutes } from './payroll/payroll.routes.ts'
@@ -28,6 +29,8 @@ export type AppDeps = {
   audit?: ServerAuditLog
   /** The built web page (packages/web/dist); without it `/` is the status page. */
   webRoot?: string
+  /** The My Number vault (startServer connects it); without it the relay answers VAULT_UNAVAILABLE. */
+  vault?: VaultAccess
 }
 
 /** Builds the Fastify app without listening, so tests drive it with `app.inject`. */
@@ -59,7 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api', ...auth })
   await app.register(usersRoutes, { prefix: '/api', ...auth })
   await app.register(payrollRoutes, { prefix: '/api', ...auth })
-  await app.register(apiRoutes, { prefix: '/api', db: auth.db })
+  await app.register(apiRoutes, { prefix: '/api', db: auth.db, vault: deps.vault, now: auth.now })
   await app.register(webPageRoutes, { page })
   return app
 }

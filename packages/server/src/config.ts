@@ -1,9 +1,10 @@
-import { isAbsolute, resolve } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
 import type { DatabaseTarget } from '@mamori/db'
 import { DbError, postgresTarget } from '@mamori/db'
 import type { DataPaths } from './data-dir.ts'
 import { dataPaths } from './data-dir.ts'
 import { ServerError } from './errors.ts'
+import type { VaultConnectionConfig } from './my-number/vault-connection.ts'
 
 /**
  * The server's configuration, parsed once from MAMORI_* variables. Nothing else reads the
@@ -23,6 +24,8 @@ export type ServerConfig = Readonly<{
   port: number
   database: DatabaseTarget
   logLevel: LogLevel
+  /** How the server reaches the My Number vault (my-number/vault-connection.ts). */
+  vault: VaultConnectionConfig
 }>
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -42,6 +45,7 @@ export function loadServerConfig(
   const port = parsePort(env.MAMORI_PORT, problems)
   const logLevel = parseLogLevel(env.MAMORI_LOG_LEVEL, problems)
   const database = parseDatabase(env.MAMORI_DATABASE_URL, paths, problems)
+  const vault = parseVaultConnection(env, root, cwd, problems)
   if (problems.length > 0) throw configError(problems)
   return Object.freeze({
     paths: Object.freeze(paths),
@@ -49,7 +53,54 @@ export function loadServerConfig(
     port,
     database: Object.freeze(database),
     logLevel,
+    vault: Object.freeze(vault),
   })
+}
+
+/**
+ * Embedded: the vault's unix socket (MAMORI_VAULT_SOCKET, as the vault reads it) and the service
+ * token the vault writes on its first start. Production: MAMORI_VAULT_URL (https) with the
+ * server's client certificate for mutual TLS.
+ */
+function parseVaultConnection(
+  env: Readonly<Record<string, string | undefined>>,
+  root: string,
+  cwd: string,
+  problems: Problem[],
+): VaultConnectionConfig {
+  const url = nonEmpty(env.MAMORI_VAULT_URL)
+  if (url === undefined) {
+    const socket = nonEmpty(env.MAMORI_VAULT_SOCKET) ?? join(root, 'run', 'vault.sock')
+    return {
+      transport: 'socket',
+      socketPath: isAbsolute(socket) ? socket : resolve(cwd, socket),
+      serviceTokenFile: join(root, 'keys', 'vault-service.token'),
+    }
+  }
+  if (!/^https:\/\/[^/]+/.test(url)) {
+    problems.push({
+      field: 'MAMORI_VAULT_URL',
+      messageJa: 'MAMORI_VAULT_URL は https:// で始まる URL で指定してください。',
+    })
+  }
+  const file = (name: string): string => {
+    const value = nonEmpty(env[name])
+    if (value === undefined) {
+      problems.push({
+        field: name,
+        messageJa: `MAMORI_VAULT_URL を使うときは ${name}（PEM ファイル）も指定してください。`,
+      })
+      return ''
+    }
+    return isAbsolute(value) ? value : resolve(cwd, value)
+  }
+  return {
+    transport: 'mtls',
+    url,
+    certFile: file('MAMORI_VAULT_CLIENT_CERT'),
+    keyFile: file('MAMORI_VAULT_CLIENT_KEY'),
+    caFile: file('MAMORI_VAULT_TLS_CA'),
+  }
 }
 
 function resolveDataDir(value: string | undefined, cwd: string): string {

@@ -49,6 +49,16 @@ export type ServerErrorCode =
   | 'PAYROLL_RUN_STATE_CONFLICT'
   /** The statutory calculation refused an input (packages/rules RulesError), e.g. a date without tables. */
   | 'PAYROLL_CALCULATION_REFUSED'
+  /** My Number relay (my-number/): the vault cannot be reached, or refused (vault-errors.ts). */
+  | 'VAULT_UNAVAILABLE'
+  | 'MY_NUMBER_SEAL_INVALID'
+  | 'MY_NUMBER_CHECK_DIGIT'
+  | 'MY_NUMBER_ALREADY_REGISTERED'
+  | 'MY_NUMBER_DUPLICATE_NEEDS_APPROVAL'
+  | 'MY_NUMBER_APPROVAL_NOT_FOUND'
+  | 'MY_NUMBER_APPROVER_IS_REQUESTER'
+  | 'MY_NUMBER_NOT_REGISTERED'
+  | 'MY_NUMBER_RATE_LIMITED'
   | 'INTERNAL'
 
 export type ServerErrorInit = {

@@ -11,6 +11,7 @@ import { lockDataDir } from './data-dir-lock.ts'
 import { ServerError } from './errors.ts'
 import { ensureLocalSecret } from './keys/local-secret.ts'
 import { createLogger } from './logger.ts'
+import { connectVault } from './my-number/vault-connection.ts'
 import { DEFAULT_WEB_ROOT } from './web/web-page.ts'
 
 export type RunningServer = {
@@ -66,7 +67,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const logger = createLogger({ level: config.logLevel, logsDir: config.paths.logs })
     database = await openAppDatabase(config)
     audit = await openServerAuditLog(database.db, config.paths, logger)
-    const opened = { database, audit }
+    const vault = connectVault(config.vault)
+    const opened = { database, audit, vault }
     app = await buildApp({
       db: database.db,
       databaseKind: config.database.kind === 'postgres' ? 'postgres' : 'pglite',
@@ -75,8 +77,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       sessionKey: sessionKey.secret,
       audit,
       webRoot: DEFAULT_WEB_ROOT,
+      vault,
     })
     app.addHook('onClose', async () => {
+      opened.vault.close()
       try {
         await opened.audit.close()
       } finally {

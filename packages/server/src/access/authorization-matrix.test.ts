@@ -61,6 +61,29 @@ type MatrixEntry = {
   arrange?: (fixture: Fixture, ids: Readonly<Record<string, string>>) => Promise<() => Promise<void>>
 }
 
+/** Well-formed relay bodies: the ciphertext is never opened here (there is no vault in this app). */
+const MY_NUMBER_REGISTRATION = {
+  purpose: 'SOCIAL_INSURANCE_FILING',
+  sealed: { keyId: 'matrix', enc: 'AAAA', ciphertext: 'AAAA' },
+  identityCheck: { numberCheck: 'MY_NUMBER_CARD', identityCheck: 'MY_NUMBER_CARD' },
+}
+const MY_NUMBER_REVEAL = { reason: 'マトリクスの確認', recipientPublicKey: 'A'.repeat(43) }
+
+function myNumberEntries(person: string): Record<string, MatrixEntry> {
+  const handlers: readonly Role[] = ['office_admin', 'office_staff', 'client_hr']
+  return {
+    [`GET ${person}/my-number`]: { allow: handlers, ok: 503 },
+    [`PUT ${person}/my-number`]: { allow: handlers, ok: 503, body: () => MY_NUMBER_REGISTRATION },
+    [`POST ${person}/my-number/refusal`]: {
+      allow: handlers,
+      ok: 503,
+      body: () => ({ requestedAt: '2026-04-01T10:00:00+09:00', method: 'MAIL', answer: 'REFUSED' }),
+    },
+    [`POST ${person}/my-number/approve`]: { allow: ['office_admin', 'office_staff'], ok: 503 },
+    [`POST ${person}/my-number/reveal`]: { allow: ['office_admin'], ok: 503, body: () => MY_NUMBER_REVEAL },
+  }
+}
+
 /** Synthetic people for request bodies; hired 2020-04-01, before every date the bodies use. */
 const generator = syntheticGenerator('authorization-matrix')
 const matrixPerson = () => ({ ...generator.employee(), hireDate: '2020-04-01' })
@@ -208,6 +231,18 @@ const MATRIX: Record<string, MatrixEntry> = {
     allow: PEOPLE_READERS,
     ok: 204,
   },
+  // The My Number relay (my-number/): this app has no vault, so a request that passes access
+  // control and finds its person ends in VAULT_UNAVAILABLE (503); one that may not reach the
+  // person is refused before the vault is asked. The relay itself is tested against the real
+  // vault in my-number.routes.test.ts.
+  'GET /api/vault/public-key': { allow: ROLES, ok: 503 },
+  ...myNumberEntries('/api/clients/:clientId/employees/:employeeId'),
+  ...myNumberEntries('/api/clients/:clientId/employees/:employeeId/dependents/:dependentId'),
+  'GET /api/clients/:clientId/employees/:employeeId/access-history': { allow: ['office_admin'] },
+  'GET /api/me/my-number': { allow: ['employee'], ok: 503 },
+  'PUT /api/me/my-number': { allow: ['employee'], ok: 503, body: () => MY_NUMBER_REGISTRATION },
+  'POST /api/me/my-number/reveal': { allow: ['employee'], ok: 503, body: () => MY_NUMBER_REVEAL },
+  'GET /api/me/access-history': { allow: ['employee'] },
 }
 
 /**

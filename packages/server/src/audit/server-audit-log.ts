@@ -4,13 +4,15 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { AuthEventType } from '../auth/audit-events.ts'
 import type { DataPaths } from '../data-dir.ts'
+import type { MyNumberAuditType } from '../my-number/audit-events.ts'
 import type { PayrollAuditType } from '../payroll/audit-events.ts'
+import type { PeopleAuditType } from '../people/audit-events.ts'
 
 /**
  * The server's closed union of audit entry types: each module keeps its own union beside its
  * code (auth/audit-events.ts …) and joins it here when it lands, so the log accepts no other type.
  */
-export type ServerAuditType = AuthEventType | PayrollAuditType
+export type ServerAuditType = AuthEventType | PayrollAuditType | PeopleAuditType | MyNumberAuditType
 
 export type ServerAuditLog = AuditLog<ServerAuditType>
 
