@@ -1,33 +1,23 @@
 /**
  * Reads the log in position order for verification, a large batch per query. A batch comes back
- * as one row: the leaf hashes as one base64 string and the entries' columns as one text, records
- * split by 0x1E and columns by 0x1F: drivers turn rows and bytea into JavaScript values slowly
- * (PGlite ~30 µs a row), while one long string costs little. Optional columns carry a leading
- * `=` when present, so that null and the empty string stay apart.
+ * as one row: the leaf hashes as one base64 string and the entries' columns as one text, in the
+ * layout batch-leaf-hashes.ts rebuilds the leaves from: drivers turn rows and bytea into
+ * JavaScript values slowly (PGlite ~30 µs a row), while one long string costs little.
  *
- * A stored value can hold the separators only if it was tampered with; the parse then refuses the
+ * A stored value can break that layout only if it was tampered with; the rebuild then refuses the
  * batch and `readEntryRows`, row by row, says exactly where.
  */
 import type { QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
+import type { BatchText } from './batch-leaf-hashes.ts'
 import type { StoredEntry } from './stored-entry.ts'
 
-export type EntryBatch = {
-  from: number
-  count: number
-  leafHashes: Buffer
-  /** The text of the columns, parsed by `parseEntries`. */
-  text: string
-  /**
-   * Every column is printable ASCII without `"` and `\` (as every valid entry's are), so JSON
-   * writes each string as it is: canonicalJsonOf's `plain`. One test for the whole batch.
-   */
-  plain: boolean
+export type EntryBatch = BatchText & {
+  /** The stored leaf hashes, 32 bytes each, as one 'binary' (latin1) string. */
+  leafHashes: string
+  /** Every stored leaf hash is 32 bytes long, so that entry i's is leafHashes[32i, 32i + 32). */
+  leavesSized: boolean
 }
-
-/** The separators, and the characters JSON.stringify writes unescaped and unchanged. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: 0x1E and 0x1F are the batch's separators
-const PLAIN_BATCH = /^[\x1e\x1f\x20\x21\x23-\x5b\x5d-\x7e]*$/
 
 export async function logExtent(db: QueryExecutorProvider): Promise<{ count: number; end: number }> {
   const { rows } = await sql<{ count: string; end: string }>`
@@ -44,24 +34,35 @@ export async function readEntryBatch(
 ): Promise<EntryBatch> {
   // The aggregates read a subquery sorted by the primary key, without ORDER BY of their own: one
   // sort instead of one per aggregate. Were PostgreSQL ever to aggregate out of order, every
-  // entry would get the wrong `seq` and fail: a false alarm, never a false pass.
-  const { rows } = await sql<{ count: number; leaves: string | null; text: string | null }>`
-    select count(*)::int as count, encode(string_agg(leaf_hash, ''::bytea), 'base64') as leaves,
-      string_agg(concat_ws(E'\\x1f', event_type, at_ms, tenant_id, actor_id, operation, result,
-        coalesce('=' || client_id, ''), coalesce('=' || subject_id, ''), coalesce('=' || purpose, ''),
-        coalesce('=' || document, ''), coalesce('=' || request_id, ''),
-        coalesce(cardinality(fields) || '=' || array_to_string(fields, ','), '')), E'\\x1e') as text
+  // entry would get the wrong `seq` and fail: a false alarm, never a false pass. The columns come
+  // in the order of the canonical JSON's keys; 0x1D stands for null (counted in `present`).
+  const { rows } = await sql<{
+    count: number
+    present: number
+    leaves_sized: boolean | null
+    leaves: string | null
+    text: string | null
+  }>`
+    select count(*)::int as count,
+      (count(client_id) + count(document) + count(fields) + count(purpose) + count(request_id)
+        + count(subject_id))::int as present,
+      bool_and(length(leaf_hash) = 32) as leaves_sized,
+      encode(string_agg(leaf_hash, ''::bytea), 'base64') as leaves,
+      string_agg(concat_ws(E'\\x1f', actor_id, at_ms, coalesce(client_id, E'\\x1d'),
+        coalesce(document, E'\\x1d'), coalesce(fields::text, E'\\x1d'), operation,
+        coalesce(purpose, E'\\x1d'), coalesce(request_id, E'\\x1d'), result,
+        coalesce(subject_id, E'\\x1d'), tenant_id, event_type), E'\\x1e') as text
     from (select * from audit_entries where position >= ${from} and position < ${to} order by position) as s`.execute(
     db,
   )
   const row = rows[0]!
-  const text = row.text ?? ''
   return {
     from,
     count: row.count,
-    leafHashes: Buffer.from(row.leaves ?? '', 'base64'),
-    text,
-    plain: PLAIN_BATCH.test(text),
+    present: row.present,
+    leavesSized: row.leaves_sized !== false,
+    leafHashes: Buffer.from(row.leaves ?? '', 'base64').toString('latin1'),
+    text: row.text ?? '',
   }
 }
 
@@ -80,50 +81,6 @@ export async function firstMissingPosition(
     expected += 1
   }
   return expected
-}
-
-/** The batch's entries, or undefined when the text does not split cleanly (a tampered value). */
-export function parseEntries(batch: EntryBatch): StoredEntry[] | undefined {
-  if (batch.count === 0) return []
-  const records = batch.text.split('\x1e')
-  if (records.length !== batch.count) return undefined
-  const entries: StoredEntry[] = new Array(records.length)
-  for (let i = 0; i < records.length; i++) {
-    const c = records[i]!.split('\x1f')
-    if (c.length !== 12) return undefined
-    const fields = parseFields(c[11]!)
-    if (fields === undefined) return undefined
-    entries[i] = {
-      seq: batch.from + i,
-      type: c[0]!,
-      at: Number(c[1]),
-      tenantId: c[2]!,
-      actorId: c[3]!,
-      operation: c[4]!,
-      result: c[5]!,
-      clientId: optional(c[6]!),
-      subjectId: optional(c[7]!),
-      purpose: optional(c[8]!),
-      document: optional(c[9]!),
-      requestId: optional(c[10]!),
-      fields,
-    }
-  }
-  return entries
-}
-
-function optional(text: string): string | null {
-  return text === '' ? null : text.slice(1)
-}
-
-/** `<count>=<a>,<b>`: the count catches a name that holds a comma. */
-function parseFields(text: string): string[] | null | undefined {
-  if (text === '') return null
-  const split = text.indexOf('=')
-  const count = Number(text.slice(0, split))
-  const names = text.slice(split + 1)
-  const fields = names === '' ? [] : names.split(',')
-  return fields.length === count ? fields : undefined
 }
 
 /** Row by row, exact: for locating a problem in a batch the fast path refused. */

@@ -72,23 +72,17 @@ export function entryObjectOf(entry: StoredEntry): EntryObject {
 /** Strings JSON.stringify writes as `"` + text + `"`: printable ASCII without `"` and `\`. */
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/
 
-/** JSON.stringify's result for a string, without its cost for the ids and codes entries hold. */
-function quoted(text: string): string {
-  return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text)
-}
-
-/** JSON.stringify's result for a string known to be plain (PLAIN): no test, no escaping. */
-function plainStr(text: string): string {
-  return `"${text}"`
-}
-
 /**
- * Keys in canonical order: UTF-16 code unit order, as entry-encoding.ts sorts them. `plain`: the
- * caller has checked that every string of the entry is plain (PLAIN), which spares a regular
- * expression test per string; verifyLog checks a whole batch of entries with one test.
+ * JSON.stringify's result for a string, without its cost for the ids and codes entries hold. A
+ * stored array may hold a null or an array where a name belongs: those are written as JSON writes
+ * them, never as a string, so they cannot rebuild a valid entry's bytes.
  */
-export function canonicalJsonOf(entry: StoredEntry, plain = false): string {
-  const str = plain ? plainStr : quoted
+function str(text: string): string {
+  return typeof text === 'string' && PLAIN.test(text) ? `"${text}"` : JSON.stringify(text)
+}
+
+/** Keys in canonical order: UTF-16 code unit order, as entry-encoding.ts sorts them. */
+function canonicalJsonOf(entry: StoredEntry): string {
   let json = `{"actorId":${str(entry.actorId)},"at":${entry.at}`
   if (entry.clientId !== null) json += `,"clientId":${str(entry.clientId)}`
   if (entry.document !== null) json += `,"document":${str(entry.document)}`
@@ -111,13 +105,13 @@ export function encodeStoredEntry(entry: StoredEntry): Buffer {
 
 /**
  * RFC 9162 leaf hashes of rebuilt entries, for verifying a whole log: 0x00 ‖ encoding is written
- * into one reused buffer and hashed there, no allocation an entry; `plain` as for canonicalJsonOf.
+ * into one reused buffer and hashed there, no allocation an entry.
  * Returns the hash as a 'binary' (latin1) string, one character a byte, node:crypto's cheapest output.
  */
-export function createLeafHasher(): (entry: StoredEntry, plain?: boolean) => string {
+export function createLeafHasher(): (entry: StoredEntry) => string {
   let scratch = Buffer.allocUnsafe(4096)
-  return (entry, plain = false) => {
-    const json = canonicalJsonOf(entry, plain)
+  return (entry) => {
+    const json = canonicalJsonOf(entry)
     // UTF-8 takes at most 3 bytes a UTF-16 code unit.
     if (1 + HEADER_BYTES + 3 * json.length > scratch.length)
       scratch = Buffer.allocUnsafe(2 * (6 + 3 * json.length))

@@ -15,6 +15,7 @@ import fc from 'fast-check'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { createAppender } from './append.ts'
+import type { AuditEvent } from './audit-event.ts'
 import { readEntryRows } from './entry-batches.ts'
 import type { SequencerOptions } from './integrate.ts'
 import type { LogProblem } from './log-problem.ts'
@@ -261,6 +262,69 @@ describeOnEachDatabase('verifyLog on a tampered log', [AUDIT_MIGRATIONS], ({ db 
       }),
       { seed: 9, numRuns: 12 },
     )
+  })
+
+  test('tampering that breaks the plain form of a batch is found at that entry, as row by row', async () => {
+    // Entry 17 has no client; entry 36 a field named null, which PostgreSQL quotes in a text[], so
+    // that its batch (32–39, of 16 entries a batch) is always read row by row, and only that one.
+    const appender = createAppender(db(), context.sequencer)
+    const special: Record<number, Partial<AuditEvent>> = {
+      17: { clientId: undefined },
+      36: { fields: ['address', 'null'] },
+    }
+    await appender.append(Array.from({ length: 40 }, (_, i) => syntheticEvent(i, special[i])))
+    const cases: Record<string, { tamper: string; expected: Expected }> = {
+      'a null client set to the null marker': {
+        tamper: `update audit_entries set client_id = E'\\x1d' where position = 17`,
+        expected: { code: 'ENTRY_HASH_MISMATCH', position: 17 },
+      },
+      'a field named null set to a null element': {
+        tamper: `update audit_entries set fields = array['address', null] where position = 36`,
+        expected: { code: 'ENTRY_HASH_MISMATCH', position: 36 },
+      },
+      'fields made a two-dimensional array of the same names': {
+        tamper: `update audit_entries set fields = array[array['address', 'birthDate']] where position = 18`,
+        expected: { code: 'ENTRY_HASH_MISMATCH', position: 18 },
+      },
+      'a character outside ASCII': {
+        tamper: `update audit_entries set actor_id = 'usér_0' where position = 18`,
+        expected: { code: 'ENTRY_HASH_MISMATCH', position: 18 },
+      },
+      'a column separator inside a value': {
+        tamper: `update audit_entries set request_id = E'req\\x1f18' where position = 18`,
+        expected: { code: 'ENTRY_HASH_MISMATCH', position: 18 },
+      },
+      'two stored leaf hashes of 31 and 33 bytes that concatenate as before': {
+        tamper: `alter table audit_entries drop constraint audit_entries_leaf_hash_check;
+          update audit_entries set leaf_hash = case position
+            when 19 then substr(leaf_hash, 1, 31)
+            else substr((select leaf_hash from audit_entries where position = 19), 32, 1) || leaf_hash end
+          where position in (19, 20)`,
+        expected: { code: 'ENTRY_HASH_MISMATCH', position: 19 },
+      },
+      'a byte added after the stored frontier': {
+        tamper: `update audit_tree_state set frontier = frontier || '\\x00'::bytea`,
+        expected: { code: 'TREE_STATE_MISMATCH', position: 40 },
+      },
+    }
+    for (const [what, { tamper, expected }] of Object.entries(cases)) {
+      const report = await db()
+        .transaction()
+        .execute(async (trx) => {
+          for (const statement of tamper.split(';')) await sql.raw(statement).execute(trx)
+          const result = await verifyLog(trx, {
+            verifierKey,
+            witness: context.sequencer.witness,
+            batchSize: 16,
+          })
+          throw Object.assign(new Error('roll back'), { result })
+        })
+        .catch((e: { result?: Awaited<ReturnType<typeof verifyLog>> }) => e.result)
+      const { code, position } = report?.problem ?? {}
+      assert.deepEqual({ code, position }, expected, what)
+    }
+    const report = await verifyLog(db(), { verifierKey, witness: context.sequencer.witness })
+    assert.equal(report.ok, true, JSON.stringify(report.problem))
   })
 
   test('docs/audit.md shows, for each case, the code and the message verify prints', async () => {

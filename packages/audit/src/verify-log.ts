@@ -16,11 +16,12 @@
  */
 import type { QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
+import { createBatchLeafHasher } from './batch-leaf-hashes.ts'
 import { verifyCheckpoint } from './checkpoint.ts'
 import {
+  type EntryBatch,
   firstMissingPosition,
   logExtent,
-  parseEntries,
   readEntryBatch,
   readEntryRows,
 } from './entry-batches.ts'
@@ -28,7 +29,7 @@ import { AuditError } from './errors.ts'
 import { type LogProblem, logProblem } from './log-problem.ts'
 import type { VerifierKey } from './signed-note.ts'
 import { createLeafHasher, type StoredEntry } from './stored-entry.ts'
-import { TreeAppender, unpackFrontier } from './tree-appender.ts'
+import { VerifierTree } from './verifier-tree.ts'
 import type { Witness } from './witness.ts'
 
 export type VerifyLogOptions = {
@@ -53,7 +54,8 @@ export type VerifyLogReport = {
   unsigned: number
 }
 
-type Target = { root: Uint8Array; source: 'database' | 'witness' }
+/** `root` as a 'binary' string, as VerifierTree gives roots. */
+type Target = { root: string; source: 'database' | 'witness' }
 
 type Range = { from: number; to: number }
 
@@ -89,7 +91,7 @@ export async function verifyLog(
     if (opened.treeSize !== size || Buffer.compare(opened.rootHash, row.root_hash) !== EQUAL) {
       return fail(logProblem('CHECKPOINT_ROW_MISMATCH', { checkpointSize: size, source: 'database' }))
     }
-    addTarget(size, { root: opened.rootHash, source: 'database' })
+    addTarget(size, { root: binary(opened.rootHash), source: 'database' })
     report.checkpoints += 1
     report.latestCheckpointSize = size
   }
@@ -98,12 +100,12 @@ export async function verifyLog(
   for (const note of witnessed.notes) {
     const opened = await openCheckpoint(note, options.verifierKey, undefined, 'witness')
     if ('problem' in opened) return fail(opened.problem)
-    addTarget(opened.treeSize, { root: opened.rootHash, source: 'witness' })
+    addTarget(opened.treeSize, { root: binary(opened.rootHash), source: 'witness' })
     report.witnessed += 1
     report.latestWitnessedSize = Math.max(report.latestWitnessedSize, opened.treeSize)
   }
 
-  const tree = new TreeAppender(0, [])
+  const tree = new VerifierTree()
   let lastGoodCheckpoint = 0
   // A stored subtree hash that differs: the subtree's entries, or the stored hash, were altered.
   // The next signed root tells which; until then it narrows where an altered entry lies.
@@ -113,7 +115,7 @@ export async function verifyLog(
     if (due === undefined) return undefined
     const root = tree.root()
     for (const target of due) {
-      if (Buffer.compare(root, target.root) === EQUAL) continue
+      if (root === target.root) continue
       const range = badNode ?? { from: lastGoodCheckpoint, to: tree.size - 1 }
       return target.source === 'database'
         ? logProblem('CHECKPOINT_ROOT_MISMATCH', { checkpointSize: tree.size, range, source: 'database' })
@@ -126,10 +128,9 @@ export async function verifyLog(
     lastGoodCheckpoint = tree.size
     return undefined
   }
-  const checkNodes = (stored: Map<string, Buffer>): void => {
+  const checkNodes = (stored: Map<string, string>): void => {
     for (const node of tree.takeCompleted()) {
-      const hash = stored.get(`${node.level}/${node.index}`)
-      if (badNode === undefined && (hash === undefined || Buffer.compare(hash, node.hash) !== EQUAL)) {
+      if (badNode === undefined && stored.get(`${node.level}/${node.index}`) !== node.hash) {
         badNode = { from: node.index * 2 ** node.level, to: (node.index + 1) * 2 ** node.level - 1 }
       }
     }
@@ -153,18 +154,9 @@ export async function verifyLog(
       await next?.catch(() => undefined)
       return fail(logProblem('ENTRY_MISSING', { position: await firstMissingPosition(db, from, to) }))
     }
-    const parsed = batch.leafHashes.length === 32 * batch.count ? parseEntries(batch) : undefined
-    const rows =
-      parsed === undefined
-        ? (await readEntryRows(db, from, to)).map((r) => ({ entry: r.entry, leaf: Buffer.from(r.leafHash) }))
-        : parsed.map((entry, i) => ({ entry, leaf: batch.leafHashes.subarray(32 * i, 32 * i + 32) }))
-    const problem = checkBatch(
-      rows,
-      parsed !== undefined && batch.plain,
-      tree,
-      () => checkNodes(nodes),
-      checkRoot,
-    )
+    const check = { tree, checkNodes: () => checkNodes(nodes), checkRoot }
+    const fast = checkPlainBatch(batch, check)
+    const problem = fast === REFUSED ? checkBatch(await readEntryRows(db, from, to), check) : fast
     report.entries = tree.size
     if (problem !== undefined) {
       await next?.catch(() => undefined)
@@ -186,35 +178,59 @@ export async function verifyLog(
   const { rows: stateRows } = await sql<{ size: string; frontier: Uint8Array }>`
     select size::text, frontier from audit_tree_state where id = 1`.execute(db)
   const state = stateRows[0]
-  if (
-    state === undefined ||
-    Number(state.size) !== tree.size ||
-    Buffer.compare(Buffer.concat(unpackFrontier(state.frontier)), Buffer.concat(tree.frontier())) !== EQUAL
-  ) {
+  // The stored frontier whole, byte for byte: trailing bytes that fit no hash are a mismatch too.
+  if (state === undefined || Number(state.size) !== tree.size || binary(state.frontier) !== tree.frontier()) {
     return fail(logProblem('TREE_STATE_MISMATCH', { position: tree.size }))
   }
   report.unsigned = tree.size - report.latestCheckpointSize
   return { ...report, ok: true }
 }
 
-type Row = { entry: StoredEntry; leaf: Buffer }
+type Row = { entry: StoredEntry; leafHash: Uint8Array }
+
+type TreeCheck = {
+  tree: VerifierTree
+  checkNodes: () => void
+  checkRoot: () => LogProblem | undefined
+}
+
+const batchLeafHashes = createBatchLeafHasher()
+const REFUSED = 'refused'
 
 /**
- * Rebuilds each entry from its columns, hashes it and checks the stored leaf hash, then extends
- * the tree and checks roots and stored subtrees as they complete; the first problem, if any.
- * `plain`: every string of every row is plain (EntryBatch.plain).
+ * The fast path: every leaf rebuilt from the batch's text equals its stored hash, and then the
+ * tree grows by them, checking roots and stored subtrees as they complete; the first problem, if
+ * any. REFUSED when the batch is not plain or a leaf differs, before the tree has changed:
+ * checkBatch then reads the batch row by row and names the entry.
+ */
+function checkPlainBatch(batch: EntryBatch, check: TreeCheck): LogProblem | undefined | typeof REFUSED {
+  if (!batch.leavesSized || batch.leafHashes.length !== 32 * batch.count) return REFUSED
+  const leaves = batchLeafHashes(batch)
+  if (leaves === undefined) return REFUSED
+  for (let i = 0; i < leaves.length; i++) {
+    if (!batch.leafHashes.startsWith(leaves[i]!, 32 * i)) return REFUSED
+  }
+  for (const leaf of leaves) {
+    check.tree.append(leaf)
+    check.checkNodes()
+    const rootProblem = check.checkRoot()
+    if (rootProblem !== undefined) return rootProblem
+  }
+  return undefined
+}
+
+/**
+ * Row by row: rebuilds each entry from its columns with the general encoder, hashes it and checks
+ * the stored leaf hash, then extends the tree and checks roots and stored subtrees as they
+ * complete; the first problem, if any.
  */
 function checkBatch(
   rows: readonly Row[],
-  plain: boolean,
-  tree: TreeAppender,
-  checkNodes: () => void,
-  checkRoot: () => LogProblem | undefined,
+  { tree, checkNodes, checkRoot }: TreeCheck,
 ): LogProblem | undefined {
   for (let i = 0; i < rows.length; i++) {
-    const { entry, leaf } = rows[i]!
-    if (leafOf(entry, plain) !== leaf.toString('latin1', 0, 32) || leaf.length !== 32)
-      return entryProblem(rows, i)
+    const leaf = leafOf(rows[i]!.entry)
+    if (leaf !== binary(rows[i]!.leafHash)) return entryProblem(rows, i)
     tree.append(leaf)
     checkNodes()
     const rootProblem = checkRoot()
@@ -230,8 +246,8 @@ const leafOf = createLeafHasher()
  * batch, the row was moved there (reordered); otherwise its content or its hash was changed.
  */
 function entryProblem(rows: readonly Row[], i: number): LogProblem {
-  const { entry, leaf } = rows[i]!
-  const stored = leaf.toString('latin1')
+  const { entry, leafHash } = rows[i]!
+  const stored = binary(leafHash)
   for (const other of rows) {
     const seq = other.entry.seq
     if (seq !== entry.seq && leafOf({ ...entry, seq }) === stored) {
@@ -239,6 +255,10 @@ function entryProblem(rows: readonly Row[], i: number): LogProblem {
     }
   }
   return logProblem('ENTRY_HASH_MISMATCH', { position: entry.seq })
+}
+
+function binary(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
 }
 
 /**
@@ -249,7 +269,7 @@ async function readStoredNodes(
   db: QueryExecutorProvider,
   from: number,
   to: number,
-): Promise<Map<string, Buffer>> {
+): Promise<Map<string, string>> {
   const levels: number[] = []
   const lows: number[] = []
   const highs: number[] = []
@@ -258,7 +278,7 @@ async function readStoredNodes(
     lows.push(Math.floor(from / 2 ** level))
     highs.push(Math.floor(to / 2 ** level))
   }
-  const stored = new Map<string, Buffer>()
+  const stored = new Map<string, string>()
   if (levels.length === 0) return stored
   const { rows } = await sql<{ keys: string | null; hashes: string | null }>`
     select string_agg(n.level || '/' || n.index, ',' order by n.level, n.index) as keys,
@@ -266,11 +286,11 @@ async function readStoredNodes(
     from unnest(${levels}::smallint[], ${lows}::bigint[], ${highs}::bigint[]) as r(level, low, high)
     join audit_tree_nodes n on n.level = r.level and n.index >= r.low and n.index < r.high`.execute(db)
   const keys = rows[0]?.keys?.split(',') ?? []
-  const hashes = Buffer.from(rows[0]?.hashes ?? '', 'base64')
+  const hashes = Buffer.from(rows[0]?.hashes ?? '', 'base64').toString('latin1')
   // A stored hash of the wrong length is left out, and so counts as missing.
   if (hashes.length !== 32 * keys.length) return stored
   keys.forEach((key, i) => {
-    stored.set(key, hashes.subarray(32 * i, 32 * i + 32))
+    stored.set(key, hashes.slice(32 * i, 32 * i + 32))
   })
   return stored
 }

@@ -1,0 +1,274 @@
+/**
+ * Leaf hashes rebuilt straight from a batch's column text (entry-batches.ts), for verifying a
+ * whole log: each entry's canonical encoding (entry-encoding.ts, as stored-entry.ts writes it) is
+ * written byte by byte into one reused buffer and hashed there. No string, array or object is made
+ * per entry, which is what reading a log of millions of entries costs most (garbage collection).
+ *
+ * The text holds each entry's columns in the order of their keys in the canonical JSON:
+ *
+ *   actor_id US at_ms US client_id US document US fields US operation US purpose US request_id US
+ *   result US subject_id US tenant_id US event_type
+ *
+ * entries split by RS (0x1E), columns by US (0x1F); a null optional column is the marker GS (0x1D)
+ * alone; `fields` as PostgreSQL writes a text[] (`{address,birthDate}`).
+ *
+ * Only the plain form is rebuilt here: every value printable ASCII without `"` and `\` (which
+ * JSON writes as it is, and which every valid entry's ids and codes are), `at_ms` as digits, and
+ * `fields` a one-dimensional array of unquoted names. Anything else — a value holding a separator,
+ * the marker or a quote, a character outside ASCII, an array PostgreSQL had to quote or decorate,
+ * a null in it, fewer nulls than the database counted — can only be tampering: the whole batch is
+ * refused (undefined), and the caller reads it row by row, where the general encoder says exactly
+ * which entry is wrong. A value is copied as the text has it, so two different columns never
+ * rebuild the same bytes.
+ */
+import { hash } from 'node:crypto'
+import { ENTRY_FORMAT_VERSION } from './entry-encoding.ts'
+
+const RS = 0x1e
+const US = 0x1f
+const NULL_MARK = 0x1d
+const QUOTE = 0x22
+const COMMA = 0x2c
+const BACKSLASH = 0x5c
+const MINUS = 0x2d
+const CLOSE_BRACKET = 0x5d
+const OPEN = 0x7b
+const CLOSE = 0x7d
+/** 0x00 (RFC 9162 leaf prefix), the format version, the JSON's length (4 bytes). */
+const PREFIX_BYTES = 6
+/** Each entry's JSON keys, punctuation and `seq`; a bound, for sizing the buffer. */
+const FIXED_BYTES = 256
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0))
+const ACTOR = ascii('{"actorId":')
+const AT = ascii(',"at":')
+const CLIENT = ascii(',"clientId":')
+const DOCUMENT = ascii(',"document":')
+const FIELDS = ascii(',"fields":[')
+const OPERATION = ascii(',"operation":')
+const PURPOSE = ascii(',"purpose":')
+const REQUEST = ascii(',"requestId":')
+const RESULT = ascii(',"result":')
+const SEQ = ascii(',"seq":')
+const SUBJECT = ascii(',"subjectId":')
+const TENANT = ascii(',"tenantId":')
+const TYPE = ascii(',"type":')
+const OPTIONAL_COLUMNS = 6
+
+export type BatchText = {
+  /** Position of the first entry. */
+  from: number
+  count: number
+  text: string
+  /** Non-null optional columns, counted by the database: a value that is the null marker shows here. */
+  present: number
+}
+
+/**
+ * Returns a function from a batch to the RFC 9162 leaf hash of each of its entries, as 'binary'
+ * (latin1) strings, or undefined when the text is not in the plain form. One buffer, reused.
+ */
+export function createBatchLeafHasher(): (batch: BatchText) => string[] | undefined {
+  const writer = new EncodingWriter()
+  return ({ from, count, text, present }) => {
+    const w = writer
+    w.text = text
+    w.p = 0
+    w.nulls = 0
+    const hashes: string[] = new Array(count)
+    for (let i = 0; i < count; i++) {
+      const end = i === count - 1 ? text.length : text.indexOf('\x1e', w.p)
+      if (end < 0) return undefined
+      w.reserve(end - w.p)
+      w.o = PREFIX_BYTES
+      w.put(ACTOR)
+      if (!w.quoted(US)) return undefined
+      w.put(AT)
+      if (!w.digits()) return undefined
+      if (!w.optional(CLIENT)) return undefined
+      if (!w.optional(DOCUMENT)) return undefined
+      if (!w.fields()) return undefined
+      w.put(OPERATION)
+      if (!w.quoted(US)) return undefined
+      if (!w.optional(PURPOSE)) return undefined
+      if (!w.optional(REQUEST)) return undefined
+      w.put(RESULT)
+      if (!w.quoted(US)) return undefined
+      w.put(SEQ)
+      w.decimal(from + i)
+      if (!w.optional(SUBJECT)) return undefined
+      w.put(TENANT)
+      if (!w.quoted(US)) return undefined
+      w.put(TYPE)
+      if (!w.quoted(RS) || w.p !== end + 1) return undefined
+      w.out[w.o++] = CLOSE
+      hashes[i] = w.leafHash()
+    }
+    if (count > 0 && w.p !== text.length + 1) return undefined
+    if (w.nulls !== OPTIONAL_COLUMNS * count - present) return undefined
+    return hashes
+  }
+}
+
+/**
+ * Writes one entry's leaf data (0x00 ‖ encoding) into `out` from `text` at `p`. Each column
+ * method copies the column at p, moves p past its separator, and answers false if the column is
+ * not in the plain form.
+ */
+class EncodingWriter {
+  out = new Uint8Array(4096)
+  o = 0
+  text = ''
+  p = 0
+  nulls = 0
+  /** Views of `out` by length: hash() takes a whole view, and these are made once, not per entry. */
+  #views: Uint8Array[] = []
+
+  /** Room for an entry whose columns take `chars` characters; a name of n takes n + 3 bytes. */
+  reserve(chars: number): void {
+    const bound = PREFIX_BYTES + FIXED_BYTES + 3 * chars
+    if (bound <= this.out.length) return
+    this.out = new Uint8Array(2 * bound)
+    this.#views = []
+  }
+
+  put(bytes: Uint8Array): void {
+    const { out } = this
+    let o = this.o
+    for (let i = 0; i < bytes.length; i++) out[o++] = bytes[i]!
+    this.o = o
+  }
+
+  /** `"value"` for the plain value ending at `sep` (RS: or at the text's end). */
+  quoted(sep: number): boolean {
+    const { out, text } = this
+    let o = this.o
+    let p = this.p
+    out[o++] = QUOTE
+    let c = text.charCodeAt(p)
+    while (c >= 0x20 && c <= 0x7e && c !== QUOTE && c !== BACKSLASH) {
+      out[o++] = c
+      c = text.charCodeAt(++p)
+    }
+    out[o++] = QUOTE
+    this.o = o
+    this.p = p + 1
+    return c === sep || (sep === RS && p === text.length)
+  }
+
+  /** at_ms as PostgreSQL writes a bigint: digits, perhaps after a minus sign, copied as they are. */
+  digits(): boolean {
+    const { out, text } = this
+    let o = this.o
+    const start = this.p
+    let p = start
+    if (text.charCodeAt(p) === MINUS) out[o++] = text.charCodeAt(p++)
+    let c = text.charCodeAt(p)
+    while (c >= 0x30 && c <= 0x39) {
+      out[o++] = c
+      c = text.charCodeAt(++p)
+    }
+    this.o = o
+    this.p = p + 1
+    return c === US && p > start && text.charCodeAt(p - 1) !== MINUS
+  }
+
+  /** An optional member: absent for the null marker, else `key` and the quoted value. */
+  optional(key: Uint8Array): boolean {
+    if (this.#isNull()) return true
+    this.put(key)
+    return this.quoted(US)
+  }
+
+  /** `{a,b}` as `,"fields":["a","b"]`: names unquoted by PostgreSQL, not its NULL, one dimension. */
+  fields(): boolean {
+    if (this.#isNull()) return true
+    const { text } = this
+    if (text.charCodeAt(this.p) !== OPEN) return false
+    this.put(FIELDS)
+    const { out } = this
+    let o = this.o
+    let p = this.p + 1
+    let c = text.charCodeAt(p)
+    if (c === CLOSE) {
+      c = text.charCodeAt(++p)
+    } else {
+      for (;;) {
+        const start = p
+        out[o++] = QUOTE
+        while (
+          c >= 0x20 &&
+          c <= 0x7e &&
+          c !== QUOTE &&
+          c !== BACKSLASH &&
+          c !== COMMA &&
+          c !== OPEN &&
+          c !== CLOSE
+        ) {
+          out[o++] = c
+          c = text.charCodeAt(++p)
+        }
+        out[o++] = QUOTE
+        // array_out quotes an empty name and one spelt NULL: unquoted, they are not names.
+        if (p === start || (p - start === 4 && isNullWord(text, start))) return false
+        c = text.charCodeAt(++p)
+        const separator = text.charCodeAt(p - 1)
+        if (separator === CLOSE) break
+        if (separator !== COMMA) return false
+        out[o++] = COMMA
+      }
+    }
+    out[o++] = CLOSE_BRACKET
+    this.o = o
+    this.p = p + 1
+    return c === US
+  }
+
+  /** A non-negative safe integer in decimal. */
+  decimal(n: number): void {
+    const { out } = this
+    let width = 1
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) width++
+    let m = n
+    for (let i = this.o + width - 1; i >= this.o; i--) {
+      out[i] = 0x30 + (m % 10)
+      m = Math.floor(m / 10)
+    }
+    this.o += width
+  }
+
+  /** SHA-256 of 0x00 ‖ version ‖ length ‖ JSON, the JSON being out[6..o). */
+  leafHash(): string {
+    const { out, o } = this
+    const length = o - PREFIX_BYTES
+    out[0] = 0x00
+    out[1] = ENTRY_FORMAT_VERSION
+    out[2] = length >>> 24
+    out[3] = (length >>> 16) & 0xff
+    out[4] = (length >>> 8) & 0xff
+    out[5] = length & 0xff
+    let view = this.#views[o]
+    if (view === undefined) {
+      view = out.subarray(0, o)
+      this.#views[o] = view
+    }
+    return hash('sha256', view, 'binary')
+  }
+
+  #isNull(): boolean {
+    if (this.text.charCodeAt(this.p) !== NULL_MARK || this.text.charCodeAt(this.p + 1) !== US) return false
+    this.p += 2
+    this.nulls += 1
+    return true
+  }
+}
+
+/** NULL in any case, as array_out writes a null element. */
+function isNullWord(text: string, p: number): boolean {
+  return (
+    (text.charCodeAt(p) | 0x20) === 0x6e &&
+    (text.charCodeAt(p + 1) | 0x20) === 0x75 &&
+    (text.charCodeAt(p + 2) | 0x20) === 0x6c &&
+    (text.charCodeAt(p + 3) | 0x20) === 0x6c
+  )
+}
