@@ -10,6 +10,8 @@ export type CliErrorCode =
   | 'VAULT_START_FAILED'
   /** The vault process exited while Mamori was running. */
   | 'VAULT_STOPPED'
+  /** An import committed its people, but the vault refused some of their My Numbers. */
+  | 'IMPORT_NUMBERS_REFUSED'
 
 export class CliError extends Error {
   readonly code: CliErrorCode

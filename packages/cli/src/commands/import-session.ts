@@ -8,6 +8,7 @@ import { CliError } from '../cli-error.ts'
  */
 export type ImportSession = {
   post(path: string, body: unknown): Promise<Response>
+  put(path: string, body: unknown): Promise<Response>
   get(path: string): Promise<Response>
 }
 
@@ -29,13 +30,15 @@ export async function signIn(env: Readonly<Record<string, string | undefined>>):
   return {
     post: (path, body) =>
       send(new URL(path.replace(/^\//, ''), base), { method: 'POST', json: body, cookie, csrf }),
+    put: (path, body) =>
+      send(new URL(path.replace(/^\//, ''), base), { method: 'PUT', json: body, cookie, csrf }),
     get: (path) => send(new URL(path.replace(/^\//, ''), base), { method: 'GET', cookie, csrf }),
   }
 }
 
 async function send(
   url: URL,
-  options: { method: 'GET' | 'POST'; json?: unknown; cookie?: string; csrf?: string },
+  options: { method: 'GET' | 'POST' | 'PUT'; json?: unknown; cookie?: string; csrf?: string },
 ): Promise<Response> {
   let response: Response
   try {

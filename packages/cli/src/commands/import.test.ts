@@ -12,11 +12,25 @@ import { sql } from 'kysely'
 import { createSyntheticOffice, signInAs } from '../../../server/src/auth/testing.ts'
 import type { ServerTables } from '../../../server/src/db/tables.ts'
 import { syntheticSheets, tableToCsv } from '../../../server/src/imports/testing.ts'
+import type { TestVault } from '../../../server/src/my-number/testing.ts'
+import { startTestVault } from '../../../server/src/my-number/testing.ts'
 import { buildClientBody, syntheticGenerator } from '../../../server/src/people/factories.ts'
 import { buildPeopleTestApp, callerFor, PEOPLE_TEST_MIGRATIONS } from '../../../server/src/people/test-app.ts'
 import { run } from '../run-for-test.ts'
 
-describeOnEachDatabase<ServerTables>('mamori import employees', PEOPLE_TEST_MIGRATIONS, ({ db }) => {
+// The real vault, one for both databases' suites (it takes seconds to start).
+let vaultDir: string
+let vault: TestVault
+before(async () => {
+  vaultDir = await mkdtemp(join(tmpdir(), 'mamori-cli-import-vault-'))
+  vault = await startTestVault(vaultDir)
+})
+after(async () => {
+  await vault?.stop()
+  await rm(vaultDir, { recursive: true, force: true })
+})
+
+describeOnEachDatabase<ServerTables>('mamori import employees', PEOPLE_TEST_MIGRATIONS, ({ db, backend }) => {
   let app: FastifyInstance
   let front: Server
   let url: string
@@ -28,7 +42,7 @@ describeOnEachDatabase<ServerTables>('mamori import employees', PEOPLE_TEST_MIGR
   const generator = syntheticGenerator('cli-import')
 
   before(async () => {
-    app = await buildPeopleTestApp(db())
+    app = await buildPeopleTestApp(db(), backend, vault.access)
     // The CLI talks HTTP; this front records what reaches the server and hands it to the app.
     front = createServer(async (request, response) => {
       const chunks: Buffer[] = []
@@ -92,11 +106,31 @@ describeOnEachDatabase<ServerTables>('mamori import employees', PEOPLE_TEST_MIGR
     assert.match(preview.out, /個人番号: 12件の検査用数字を確認しました/)
     assert.equal(await employeesOfClient(), 0)
 
-    const committed = await mamori('--file', employees, '--dependents', dependents, '--commit')
+    const withoutCheck = await mamori('--file', employees, '--dependents', dependents, '--commit')
+    assert.equal(withoutCheck.code, 2)
+    assert.match(withoutCheck.err, /--number-check/)
+    assert.equal(await employeesOfClient(), 0, 'nothing is sent before the 本人確認 options are right')
+
+    const committed = await mamori(
+      '--file',
+      employees,
+      '--dependents',
+      dependents,
+      '--commit',
+      '--number-check',
+      'MY_NUMBER_CARD',
+      '--identity-check',
+      'MY_NUMBER_CARD',
+    )
     assert.equal(committed.code, 0, committed.err)
     assert.match(committed.out, /登録中: 18 \/ 18/)
     assert.match(committed.out, /登録しました: 社員 12人、被扶養者 6人/)
+    assert.match(committed.out, /個人番号を登録しました: 12件/)
     assert.equal(await employeesOfClient(), 12)
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from my_number_statuses s join employees e on e.id = s.employee_id
+      where e.client_id = ${clientId} and s.status = 'registered'`.execute(db())
+    assert.equal(rows[0]!.n, 12)
     assert.ok(received.length >= 4)
     for (const number of numbers)
       assert.ok(!received.some((b) => b.includes(number)), 'a My Number reached the server')

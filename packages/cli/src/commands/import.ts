@@ -9,6 +9,14 @@ import { CliError } from '../cli-error.ts'
 import type { CliIo } from '../cli-io.ts'
 import { requiredString } from '../option-values.ts'
 import type { Command } from './command.ts'
+import type { CommittedSubject, DeviceNumbers } from './import-my-numbers.ts'
+import {
+  IDENTITY_CHECKS,
+  NUMBER_CHECKS,
+  numberRelayOptions,
+  PURPOSES,
+  sealAndRelayNumbers,
+} from './import-my-numbers.ts'
 import type { ImportSession } from './import-session.ts'
 import { serverRefusal, signIn } from './import-session.ts'
 
@@ -28,6 +36,11 @@ const USAGE = `使い方: mamori import employees --client 事業所ID --file �
   --mapping M.json       見出しと項目の対応 {"employees": {"見出し": "項目"}, "dependents": {…}}
   --commit               誤りがなければ登録する
 
+個人番号の列があるときの --commit（番号はこの端末で金庫の公開鍵に暗号化し、暗号文だけを送ります）:
+  --number-check D       行った番号確認の書類: ${NUMBER_CHECKS.join(' / ')}
+  --identity-check D     行った身元確認の書類: ${IDENTITY_CHECKS.join(' / ')}
+  --purpose P            利用目的（既定 SOCIAL_INSURANCE_FILING）: ${PURPOSES.join(' / ')}
+
 環境変数:
   MAMORI_SERVER_URL  サーバーの URL（例: http://127.0.0.1:8080）
   MAMORI_LOGIN_ID, MAMORI_PASSWORD, MAMORI_TOTP_CODE  サインインに使う ID・パスワード・確認コード
@@ -46,6 +59,9 @@ const employeesCommand: Command = {
     'dependents-sheet': { type: 'string' },
     mapping: { type: 'string' },
     commit: { type: 'boolean' },
+    'number-check': { type: 'string' },
+    'identity-check': { type: 'string' },
+    purpose: { type: 'string' },
   },
   async run(io, options) {
     const command = 'import employees'
@@ -84,6 +100,13 @@ const employeesCommand: Command = {
       ...(dependents === undefined ? {} : { dependents: dependents.table }),
     }
 
+    const numbers: DeviceNumbers[] = [
+      ...employees.numbers.map((n) => ({ table: 'employees' as const, ...n })),
+      ...(dependents?.numbers ?? []).map((n) => ({ table: 'dependents' as const, ...n })),
+    ]
+    // Read before anything is sent: a missing 本人確認 option must not leave people without numbers.
+    const relay = options.commit === true && numbers.length > 0 ? numberRelayOptions(options) : undefined
+
     const session = await signIn(io.env)
     const base = `/clients/${encodeURIComponent(clientId)}/imports`
     const preview = (await (await session.post(`${base}/preview`, rows)).json()) as PreviewBody
@@ -107,7 +130,25 @@ const employeesCommand: Command = {
       io.out('誤りはありません。登録するには --commit を付けて実行してください。')
       return
     }
-    await commit(io, session, base, { importId: crypto.randomUUID(), ...rows })
+    const committed = await commit(io, session, base, { importId: crypto.randomUUID(), ...rows })
+    if (relay === undefined) return
+    const { registered, refused } = await sealAndRelayNumbers(
+      io,
+      session,
+      clientId,
+      numbers,
+      committed.subjects,
+      relay,
+    )
+    io.out(`個人番号を登録しました: ${registered}件（番号は暗号文だけを送りました）`)
+    if (refused > 0) {
+      throw new CliError({
+        code: 'IMPORT_NUMBERS_REFUSED',
+        message: 'some My Numbers were refused',
+        messageJa: `${refused}件の個人番号を登録できませんでした（上の行を確認してください）。社員・被扶養者は登録済みです。`,
+        exitCode: 1,
+      })
+    }
   },
 }
 
@@ -130,11 +171,22 @@ type PreviewBody = {
 
 type CommitLine =
   | { type: 'progress'; processed: number; total: number }
-  | { type: 'committed'; importId: string; employeesCreated: number; dependentsCreated: number }
+  | {
+      type: 'committed'
+      importId: string
+      employeesCreated: number
+      dependentsCreated: number
+      subjects: CommittedSubject[]
+    }
   | { type: 'failed'; code: string; message: string; field?: string }
 
 /** Reads the NDJSON answer line by line as it arrives, printing progress every tenth. */
-async function commit(io: CliIo, session: ImportSession, base: string, body: unknown): Promise<void> {
+async function commit(
+  io: CliIo,
+  session: ImportSession,
+  base: string,
+  body: unknown,
+): Promise<Extract<CommitLine, { type: 'committed' }>> {
   const response = await session.post(`${base}/commit`, body)
   if (response.body === null) throw await serverRefusal(response)
   const decoder = new TextDecoder()
@@ -160,7 +212,7 @@ async function commit(io: CliIo, session: ImportSession, base: string, body: unk
     io.out(
       `登録しました: 社員 ${last.employeesCreated}人、被扶養者 ${last.dependentsCreated}人（取り込みID ${last.importId}）`,
     )
-    return
+    return last
   }
   throw new ServerError({
     code: 'INTERNAL',

@@ -26,7 +26,13 @@ import type { ValidatedImport } from './validate-import.ts'
 export type ImportProgress = (processed: number, total: number) => void | Promise<void>
 
 /** A person the import created: the ids the device needs to send each My Number for its subject. */
-export type ImportedSubject = { table: 'employees' | 'dependents'; row: number; subjectId: string }
+export type ImportedSubject = {
+  table: 'employees' | 'dependents'
+  row: number
+  subjectId: string
+  /** The employee the person is or belongs to: the relay's URL names it (my-number routes). */
+  employeeId: string
+}
 
 export type CommittedImport = {
   importId: string
@@ -98,7 +104,7 @@ export async function commitImport(
         ),
       )
       for (const [i, { row }] of chunk.entries()) {
-        subjects.push({ table: 'employees', row, subjectId: ids[i]! })
+        subjects.push({ table: 'employees', row, subjectId: ids[i]!, employeeId: ids[i]! })
         await onProgress(++processed, total)
       }
     }
@@ -122,8 +128,8 @@ export async function commitImport(
           }),
         ),
       )
-      for (const [i, { row }] of chunk.entries()) {
-        subjects.push({ table: 'dependents', row, subjectId: ids[i]! })
+      for (const [i, { row, employee }] of chunk.entries()) {
+        subjects.push({ table: 'dependents', row, subjectId: ids[i]!, employeeId: employeeIds[employee]! })
         await onProgress(++processed, total)
       }
     }

@@ -16,8 +16,8 @@ export type { RowIssue } from './validate-import.ts'
  * The importing device's side (the `mamori import` CLI; the web page will do the same): what
  * leaves the device is only the columns that map to a field, never the 個人番号 column and never
  * a cell that looks like a My Number. My Number cells are checked here (check digit) and counted;
- * they stay on the device until they can be sealed to the vault for their person (see the report
- * of issue 7 item 5: the subject id they are bound to exists only after commit).
+ * they stay on the device until the commit has made their person, then are sealed to the vault
+ * for that person's id and relayed (the seal binds the subject id, which exists only after commit).
  */
 export type PreparedTable = {
   /** The table to send: mapped columns only, cells that look like My Numbers blanked. */
@@ -26,6 +26,11 @@ export type PreparedTable = {
   issues: RowIssue[]
   /** Rows with a valid My Number in the 個人番号 column (kept on the device, not sent). */
   myNumbers: number
+  /**
+   * Those numbers by row, canonical digits: they stay on the device until the commit has given
+   * each row its person, then each is sealed to the vault for that person (HPKE) and relayed.
+   */
+  numbers: Array<{ row: number; number: string }>
 }
 
 export function prepareUpload<K extends TableKind>(
@@ -36,13 +41,14 @@ export function prepareUpload<K extends TableKind>(
   const columns = resolveColumns(kind, source.headers, mapping)
   const sent = columns.flatMap((field, i) => (field === null || field === 'myNumber' ? [] : [i]))
   const issues: RowIssue[] = []
-  let myNumbers = 0
+  const numbers: Array<{ row: number; number: string }> = []
   const rows = source.rows.map(({ row, cells }) => {
     columns.forEach((field, i) => {
       if (field !== 'myNumber') return
       const text = cellText(cells[i] ?? null)
       if (text === null) return
-      if (isValidMyNumber(normalizeDigits(text))) myNumbers++
+      const digits = normalizeDigits(text)
+      if (isValidMyNumber(digits)) numbers.push({ row, number: digits })
       else {
         issues.push({
           table: kind,
@@ -73,5 +79,10 @@ export function prepareUpload<K extends TableKind>(
   })
   const headers = sent.map((i) => source.headers[i]!)
   const sentMapping = Object.fromEntries(sent.map((i) => [source.headers[i]!, columns[i]!]))
-  return { table: { headerRow: source.headerRow, headers, rows, mapping: sentMapping }, issues, myNumbers }
+  return {
+    table: { headerRow: source.headerRow, headers, rows, mapping: sentMapping },
+    issues,
+    myNumbers: numbers.length,
+    numbers,
+  }
 }

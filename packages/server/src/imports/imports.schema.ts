@@ -72,7 +72,12 @@ export const ZCommitLine = z.discriminatedUnion('type', [
     employeesCreated: z.number(),
     dependentsCreated: z.number(),
     subjects: z.array(
-      z.strictObject({ table: z.enum(['employees', 'dependents']), row: z.number(), subjectId: z.string() }),
+      z.strictObject({
+        table: z.enum(['employees', 'dependents']),
+        row: z.number(),
+        subjectId: z.string(),
+        employeeId: z.string(),
+      }),
     ),
   }),
   z.strictObject({

@@ -7,6 +7,7 @@ import { buildApp } from '../app.ts'
 import type { SignedInUser } from '../auth/testing.ts'
 import type { ServerTables } from '../db/tables.ts'
 import { APP_DATABASE_MIGRATIONS, SERVER_VERSION } from '../main.ts'
+import type { VaultAccess } from '../my-number/vault-connection.ts'
 
 /** Test support for the clients, people and imports modules: the app's tables and the audit log. */
 export const PEOPLE_TEST_MIGRATIONS: MigrationSet[] = [...APP_DATABASE_MIGRATIONS]
@@ -18,12 +19,14 @@ export const PEOPLE_TEST_MIGRATIONS: MigrationSet[] = [...APP_DATABASE_MIGRATION
 export async function buildPeopleTestApp(
   db: Kysely<ServerTables>,
   databaseKind: 'pglite' | 'postgres' = 'pglite',
+  vault?: VaultAccess,
 ): Promise<FastifyInstance> {
   const app = await buildApp({
     db: db as Kysely<unknown>,
     databaseKind,
     version: SERVER_VERSION,
     sessionKey: randomBytes(32),
+    ...(vault === undefined ? {} : { vault }),
   })
   await app.ready()
   return app
