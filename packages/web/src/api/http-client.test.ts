@@ -87,6 +87,36 @@ describe('createApiClient', () => {
     await assert.rejects(api.get('/clients'))
     assert.deepEqual(ended, ['UNAUTHENTICATED'])
   })
+
+  test('NDJSON の応答は届いた順に1行ずつ渡し、チャンクの境目で切れた行はつないでから読む', async () => {
+    const chunks = ['{"n":1}\n{"n"', ':2}\n', '{"n":3}']
+    const fetchImpl = async () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk))
+            controller.close()
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/x-ndjson' } },
+      )
+    const api = createApiClient(fetchImpl)
+    const lines: unknown[] = []
+    await api.postLines('/clients/c/imports/commit', { body: {} }, (line) => lines.push(line))
+    assert.deepEqual(lines, [{ n: 1 }, { n: 2 }, { n: 3 }])
+  })
+
+  test('NDJSON の要求も、失敗はサーバーの日本語メッセージの ApiError になる', async () => {
+    const { fetchImpl } = network({
+      status: 400,
+      body: { code: 'REQUEST_INVALID', message: '行が不正です。' },
+    })
+    const api = createApiClient(fetchImpl)
+    await assert.rejects(
+      api.postLines('/clients/c/imports/commit', { body: {} }, () => {}),
+      (error: ApiError) => error.code === 'REQUEST_INVALID',
+    )
+  })
 })
 
 describe('urlOf', () => {

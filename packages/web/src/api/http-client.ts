@@ -28,6 +28,11 @@ export type ApiClient = {
   put<T>(path: string, options?: RequestOptions): Promise<T>
   patch<T>(path: string, options?: RequestOptions): Promise<T>
   delete<T>(path: string, options?: RequestOptions): Promise<T>
+  /**
+   * A POST whose answer is NDJSON (one JSON value a line, as the import commit streams its
+   * progress): each line goes to `onLine` as it arrives; the promise settles when the body ends.
+   */
+  postLines<T>(path: string, options: RequestOptions, onLine: (line: T) => void): Promise<void>
   /** The token the server gave with the session; sent on every request that changes something. */
   setCsrfToken(token: string | null): void
   setHooks(hooks: ApiHooks): void
@@ -45,7 +50,12 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
   let csrfToken: string | null = null
   let hooks: ApiHooks | null = null
 
-  async function send<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  async function send<T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+    read: (response: Response) => Promise<T> = readJson,
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (options.body !== undefined) headers['content-type'] = 'application/json'
     if (method !== 'GET' && csrfToken !== null) headers[CSRF_HEADER] = csrfToken
@@ -60,15 +70,12 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     } catch {
       throw networkError()
     }
-    if (response.ok) {
-      if (response.status === 204) return undefined as T
-      return (await response.json()) as T
-    }
+    if (response.ok) return read(response)
     const error = toApiError(response.status, await response.json().catch(() => null))
     if (options.raw === true || hooks === null) throw error
     if (error.code === 'UNAUTHENTICATED') hooks.onUnauthenticated(error)
     if (error.code === 'REAUTH_REQUIRED' && (await hooks.reauthenticate())) {
-      return send(method, path, { ...options, raw: true })
+      return send(method, path, { ...options, raw: true }, read)
     }
     throw error
   }
@@ -79,6 +86,8 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     put: (path, options) => send('PUT', path, options),
     patch: (path, options) => send('PATCH', path, options),
     delete: (path, options) => send('DELETE', path, options),
+    postLines: (path, options, onLine) =>
+      send('POST', path, options, (response) => readLines(response, onLine)),
     setCsrfToken: (token) => {
       csrfToken = token
     },
@@ -86,6 +95,33 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       hooks = next
     },
   }
+}
+
+async function readJson<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T
+  return (await response.json()) as T
+}
+
+/** Splits the body at line breaks as it arrives; a line cut by a chunk boundary waits for the rest. */
+async function readLines<T>(response: Response, onLine: (line: T) => void): Promise<void> {
+  if (response.body === null) return
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+  let pending = ''
+  const emit = (text: string) => {
+    if (text.trim() !== '') onLine(JSON.parse(text) as T)
+  }
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    pending += value
+    let end = pending.indexOf('\n')
+    while (end !== -1) {
+      emit(pending.slice(0, end))
+      pending = pending.slice(end + 1)
+      end = pending.indexOf('\n')
+    }
+  }
+  emit(pending)
 }
 
 /** `/api/…` with the query's defined values, in the order given. */
