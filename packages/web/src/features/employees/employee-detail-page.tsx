@@ -17,6 +17,7 @@ import { dateLabel } from '../../format/dates.ts'
 import { EMPLOYMENT_TYPE_LABEL, LEAVE_REASON_LABEL, SEX_LABEL } from '../../format/labels.ts'
 import { Link } from '../../router/router.tsx'
 import { pathOf } from '../../router/routes.ts'
+import { AccessHistorySection } from '../audit/access-history-section.tsx'
 import { MyNumberReveal } from '../my-number/my-number-reveal.tsx'
 import { MyNumberStatusView } from '../my-number/my-number-status.tsx'
 import { DependentsTable } from './dependents-table.tsx'
@@ -102,6 +103,12 @@ export function EmployeeDetailPage({ clientId, employeeId }: { clientId: string;
                 <DependentsTable clientId={clientId} dependents={e.dependents} />
               </Stack>
             </Section>
+            <AccessHistorySection
+              clientId={clientId}
+              employeeId={employeeId}
+              employeeLabel={`${e.current.familyName} ${e.current.givenName}`}
+              dependents={e.dependents}
+            />
           </>
         )}
       </LoadedView>

@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { auditFieldsLabel, auditResultLabel, auditTypeLabel } from './audit-labels.ts'
+
+test('知っている種類は日本語で、知らない種類も操作の日本語とコードで示す', () => {
+  assert.equal(auditTypeLabel('MY_NUMBER_REVEALED', 'read'), '個人番号を画面に表示')
+  assert.equal(auditTypeLabel('SOMETHING_NEW', 'export'), '出力（SOMETHING_NEW）')
+  assert.equal(auditTypeLabel('SOMETHING_NEW', 'unknown'), 'その他の操作（SOMETHING_NEW）')
+})
+
+test('結果と項目名', () => {
+  assert.deepEqual(auditResultLabel('denied'), { text: '拒否', type: 'red' })
+  assert.equal(auditResultLabel('odd').text, '不明')
+  assert.equal(auditFieldsLabel(['name', 'myNumber', 'zipCode']), '氏名、個人番号、zipCode')
+})

@@ -1,0 +1,68 @@
+/**
+ * The audit log's entry types and results in words an office reads. The server's set grows
+ * (server/src/audit/server-audit-log.ts, ServerAuditType); a type not listed here is shown by the
+ * operation it performed, so a new type never shows as a bare code.
+ */
+const TYPE_LABEL: Readonly<Record<string, string>> = {
+  EMPLOYEES_LISTED: '従業員の一覧を表示',
+  EMPLOYEE_VIEWED: '従業員の情報を表示',
+  EMPLOYEE_CREATED: '従業員を登録',
+  EMPLOYEE_UPDATED: '従業員の情報を変更',
+  EMPLOYEE_LEFT: '退職を記録',
+  DEPENDENTS_LISTED: '扶養家族の一覧を表示',
+  DEPENDENT_CREATED: '扶養家族を登録',
+  DEPENDENT_UPDATED: '扶養家族の情報を変更',
+  DEPENDENT_DELETED: '扶養家族を削除',
+  PEOPLE_IMPORTED: 'ファイルから取り込み',
+  MY_NUMBER_REGISTRATION_RELAYED: '個人番号を登録',
+  MY_NUMBER_REGISTRATION_APPROVED: '個人番号の登録を承認',
+  MY_NUMBER_REFUSAL_RECORDED: '個人番号の提供拒否を記録',
+  MY_NUMBER_STATUS_VIEWED: '個人番号の登録状況を表示',
+  MY_NUMBER_REVEALED: '個人番号を画面に表示',
+  ACCESS_HISTORY_VIEWED: 'アクセス履歴を表示',
+  INVITATION_CREATED: '招待を発行',
+  PAYSLIPS_EXPORTED: '給与明細を出力',
+}
+
+const OPERATION_LABEL: Readonly<Record<string, string>> = {
+  read: '閲覧',
+  create: '登録',
+  update: '変更',
+  delete: '削除',
+  export: '出力',
+  print: '印刷',
+  submit: '提出',
+  sign_in: 'サインイン',
+  configure: '設定',
+}
+
+const RESULT_LABEL: Readonly<Record<string, { text: string; type: 'green' | 'red' | 'warning' }>> = {
+  success: { text: '成功', type: 'green' },
+  denied: { text: '拒否', type: 'red' },
+  failure: { text: '失敗', type: 'warning' },
+}
+
+export function auditTypeLabel(type: string, operation: string): string {
+  return TYPE_LABEL[type] ?? `${OPERATION_LABEL[operation] ?? 'その他の操作'}（${type}）`
+}
+
+export function auditResultLabel(result: string): { text: string; type: 'green' | 'red' | 'warning' } {
+  return RESULT_LABEL[result] ?? { text: '不明', type: 'warning' }
+}
+
+/** Field names of the entry, as the person reading the log knows them. */
+const FIELD_LABEL: Readonly<Record<string, string>> = {
+  name: '氏名',
+  nameKana: 'フリガナ',
+  birthDate: '生年月日',
+  hireDate: '入社日',
+  leaveDate: '退職日',
+  employmentType: '雇用形態',
+  address: '住所',
+  myNumber: '個人番号',
+  accessHistory: 'アクセス履歴',
+}
+
+export function auditFieldsLabel(fields: readonly string[]): string {
+  return fields.map((field) => FIELD_LABEL[field] ?? field).join('、')
+}
