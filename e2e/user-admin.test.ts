@@ -14,7 +14,7 @@ test('事務所管理者が本人確認のうえ利用者の役割を変え、�
   skip,
 }, async (t) => {
   const server = await startOfficeServer(t)
-  const [client] = await seedClients(server, { seed: 'e2e-user-admin', clients: 1, employeesPerClient: 2 })
+  const [client] = await seedClients(server, { seed: 'e2e-user-admin', employeesPerClient: [2] })
   assert.ok(client !== undefined)
   const staff = await server.addUser({ role: 'office_staff', clientIds: [client.id] })
   const staffName = `テスト利用者 office_staff`

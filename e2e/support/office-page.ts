@@ -8,6 +8,8 @@ export async function openPage(browser: Browser, url: string): Promise<Page> {
     timezoneId: 'Asia/Tokyo',
     viewport: { width: 1280, height: 860 },
   })
+  // Waits, not timings: on a loaded CI machine a screen may take longer than playwright's 30 s default.
+  context.setDefaultTimeout(120_000)
   const page = await context.newPage()
   await page.goto(url)
   return page

@@ -12,6 +12,8 @@ import {
 } from '@mamori/server'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
+import type { ServerAuditLog } from '../../packages/server/src/audit/server-audit-log.ts'
+import { openServerAuditLog } from '../../packages/server/src/audit/server-audit-log.ts'
 import type { SignedInUser, SignInAsOptions } from '../../packages/server/src/auth/testing.ts'
 import { signInAs } from '../../packages/server/src/auth/testing.ts'
 import {
@@ -39,6 +41,8 @@ function testClock(): TestClock {
 
 export type OfficeServer = {
   url: string
+  /** The server's audit log; `integrate()` sequences what is queued, as its background sequencer does. */
+  audit: ServerAuditLog
   clock: TestClock
   app: FastifyInstance
   db: Kysely<unknown>
@@ -49,10 +53,10 @@ export type OfficeServer = {
 }
 
 /**
- * The real app (buildApp) on the built page, on a PGlite database in a temp dir, listening on a
- * free port; closed and removed when the test ends. Unlike startServer it keeps the database in
- * hand, so the test can make the office's first administrator the way the server's own tests do
- * (packages/server/src/auth/testing.ts): there is no sign-up screen for a first administrator.
+ * The real app (buildApp) on the built page, on a PGlite database in a temp dir with its audit log,
+ * listening on a free port; closed and removed when the test ends. Unlike startServer it keeps the
+ * database in hand, so the test can make the office's first administrator the way the server's own
+ * tests do (packages/server/src/auth/testing.ts): there is no sign-up screen for one.
  */
 export async function startOfficeServer(t: TestContext): Promise<OfficeServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mamori-e2e-'))
@@ -64,16 +68,19 @@ export async function startOfficeServer(t: TestContext): Promise<OfficeServer> {
   const clock = testClock()
   const sessionKey = await ensureLocalSecret(config.paths.keys, 'session')
   const database = await openAppDatabase(config)
+  const audit = await openServerAuditLog(database.db, config.paths)
   const app = await buildApp({
     db: database.db,
     databaseKind: 'pglite',
     version: SERVER_VERSION,
     sessionKey: sessionKey.secret,
     webRoot: WEB_ROOT,
+    audit,
     now: clock.now,
   })
   t.after(async () => {
     await app.close()
+    await audit.close()
     await database.close()
   })
   await app.listen({ host: '127.0.0.1', port: 0 })
@@ -83,6 +90,7 @@ export async function startOfficeServer(t: TestContext): Promise<OfficeServer> {
   return {
     url: `http://127.0.0.1:${address.port}`,
     clock,
+    audit,
     app,
     db: database.db,
     admin,
@@ -104,7 +112,7 @@ export type SeededClient = {
  */
 export async function seedClients(
   server: OfficeServer,
-  options: { seed: string; clients: number; employeesPerClient: number },
+  options: { seed: string; employeesPerClient: readonly number[] },
 ): Promise<SeededClient[]> {
   const generator = syntheticGenerator(options.seed)
   const post = async <T>(url: string, payload: object): Promise<T> => {
@@ -113,10 +121,10 @@ export async function seedClients(
     return response.json<T>()
   }
   const seeded: SeededClient[] = []
-  for (let c = 0; c < options.clients; c++) {
+  for (const employeeCount of options.employeesPerClient) {
     const client = await post<{ id: string; name: string }>('/api/clients', buildClientBody(generator))
     const employees: SeededClient['employees'] = []
-    for (let e = 0; e < options.employeesPerClient; e++) {
+    for (let e = 0; e < employeeCount; e++) {
       const person = generator.employee()
       const body = employeeBody(person, { employeeNumber: `E${String(e + 1).padStart(4, '0')}` })
       const created = await post<{ id: string }>(`/api/clients/${client.id}/employees`, body)
