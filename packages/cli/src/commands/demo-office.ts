@@ -61,13 +61,15 @@ export type SeededDemo = {
   officeId: string
   officeName: string
   admin: DemoAdmin
-  /** The administrator's signed-in context, for the operations that follow the seeding. */
-  ctx: OperationContext
   clients: number
   employees: number
   dependents: number
-  subjects: DemoSubject[]
+  /** My Numbers registered in the vault. */
+  numbers: number
 }
+
+/** What follows the people while the administrator is still signed in: their numbers. */
+export type RegisterNumbers = (ctx: OperationContext, subjects: readonly DemoSubject[]) => Promise<number>
 
 export type DemoCounts = { officeId: string; clients: number; employees: number; dependents: number }
 
@@ -89,9 +91,14 @@ export async function findDemoOffice(db: Kysely<ServerTables>): Promise<DemoCoun
  * invitation, the invitation accepted (password + new TOTP secret) and confirmed with a code, so
  * the administrator is an ordinary active user; then, signed in as that administrator, each
  * client through createClient and its people through the import commit (one transaction per
- * client, an audit entry per person). Every change is audited as the administrator's.
+ * client, an audit entry per person), then their numbers (`registerNumbers`). Every change is
+ * audited as the administrator's, under one request id.
  */
-export async function seedDemoOffice(deps: AuthDeps, data: SyntheticOfficeData): Promise<SeededDemo> {
+export async function seedDemoOffice(
+  deps: AuthDeps,
+  data: SyntheticOfficeData,
+  registerNumbers: RegisterNumbers,
+): Promise<SeededDemo> {
   const requestId = crypto.randomUUID()
   const officeName = `${data.office.name}（デモ）`
   const { officeId, admin, session } = await enrolAdministrator(deps, officeName, data, requestId)
@@ -114,7 +121,8 @@ export async function seedDemoOffice(deps: AuthDeps, data: SyntheticOfficeData):
       dependents += committed.dependentsCreated
       subjects.push(...subjectsOf(clientId, records, committed.subjects))
     }
-    return { officeId, officeName, admin, ctx, clients: data.clients.length, employees, dependents, subjects }
+    const numbers = await registerNumbers(ctx, subjects)
+    return { officeId, officeName, admin, clients: data.clients.length, employees, dependents, numbers }
   } finally {
     const resolved = await resolveSession(deps, session, requestId)
     if (resolved !== null) await signOut(deps, resolved.session, requestId)

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
@@ -33,18 +33,18 @@ async function withAppDatabase<T>(work: (database: Database<unknown>) => Promise
   }
 }
 
-async function counts(): Promise<{
-  offices: number
-  clients: number
-  employees: number
-  dependents: number
-}> {
+type Counts = { offices: number; clients: number; employees: number; dependents: number; registered: number }
+
+async function counts(): Promise<Counts> {
   return withAppDatabase(async ({ db }) => {
-    const { rows } = await sql<{ offices: number; clients: number; employees: number; dependents: number }>`
+    const { rows } = await sql<Counts>`
       select (select count(*) from offices)::int as offices,
              (select count(*) from clients)::int as clients,
              (select count(*) from employees)::int as employees,
-             (select count(*) from dependents)::int as dependents`.execute(db)
+             (select count(*) from dependents)::int as dependents,
+             (select count(*) from my_number_statuses where status = 'registered')::int as registered`.execute(
+      db,
+    )
     return rows[0]!
   })
 }
@@ -62,11 +62,42 @@ test('mamori demo seeds 3 clients, 300 employees and their dependents, and print
     0,
   )
   assert.ok(expectedDependents > 0)
-  assert.deepEqual(await counts(), { offices: 1, clients: 3, employees: 300, dependents: expectedDependents })
+  assert.deepEqual(await counts(), {
+    offices: 1,
+    clients: 3,
+    employees: 300,
+    dependents: expectedDependents,
+    registered: 300 + expectedDependents,
+  })
+  assert.match(first.out, new RegExp(`個人番号: ${300 + expectedDependents}件を金庫に登録`))
   assert.match(first.out, /顧問先（事業所）: 3件/)
   assert.match(first.out, new RegExp(`社員: 300人、被扶養者: ${expectedDependents}人`))
   assert.match(first.out, /http:\/\/127\.0\.0\.1:8181\//)
   assert.match(printed(/otpauth URI: (otpauth:\S+)/), /^otpauth:\/\/totp\/Mamori:demo-admin\?/)
+})
+
+/** Every file under `root`, recursively. */
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true })
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
+}
+
+test('no demo My Number is in plaintext anywhere: not in stdout or stderr, nor in any file of the data directory (both databases, logs, keys)', async () => {
+  const numbers = new Set(
+    demoOfficeData().clients.flatMap((c) =>
+      c.employees.flatMap((e) => [e.myNumber, ...e.dependents.map((d) => d.myNumber)]),
+    ),
+  )
+  const leaked = (text: string) => [...text.matchAll(/\d{12}/g)].filter((m) => numbers.has(m[0])).length
+  assert.equal(leaked(first.out), 0)
+  assert.equal(leaked(first.err), 0)
+  const files = await filesUnder(dir)
+  assert.ok(
+    files.some((f) => f.includes(join('vault', 'pgdata'))),
+    'the vault kept its database here',
+  )
+  assert.ok(files.some((f) => f.includes(join('app', 'pgdata'))))
+  for (const file of files) assert.equal(leaked((await readFile(file)).toString('latin1')), 0, file)
 })
 
 test('the administrator signs in with the printed password and a code from the printed TOTP secret', async () => {

@@ -3,8 +3,11 @@ import { ensureLocalSecret, loadServerConfig, lockDataDir, openAppDatabase } fro
 import type { Kysely } from 'kysely'
 import { openServerAuditLog } from '../../../server/src/audit/server-audit-log.ts'
 import type { ServerTables } from '../../../server/src/db/tables.ts'
+import { connectVault } from '../../../server/src/my-number/vault-connection.ts'
 import type { CliIo } from '../cli-io.ts'
+import { startVaultProcess } from '../vault-process.ts'
 import type { Command } from './command.ts'
+import { registerDemoNumbers } from './demo-numbers.ts'
 import type { SeededDemo } from './demo-office.ts'
 import { DEMO_ADMIN_LOGIN_ID, demoOfficeData, findDemoOffice, seedDemoOffice } from './demo-office.ts'
 
@@ -14,8 +17,9 @@ export const demoCommand: Command = {
   usage: `使い方: mamori demo
 
   お試し用に、架空のデータだけでできたデモ事務所をデータディレクトリに作成します（synthetic data）:
-  顧問先の事業所 3件、社員 300人と被扶養者、管理者 1人（ログインID ${DEMO_ADMIN_LOGIN_ID}）。
-  作成はサーバーと同じ処理で行い、すべての登録が監査ログに残ります。
+  顧問先の事業所 3件、社員 300人と被扶養者、全員の個人番号（架空の番号）、管理者 1人（ログインID
+  ${DEMO_ADMIN_LOGIN_ID}）。作成はサーバーと同じ処理で行い、すべての登録が監査ログに残ります。
+  個人番号は個人番号の金庫（別プロセス）を一時的に起動し、この端末で暗号化してから登録します。
   管理者のパスワードと確認コード（TOTP）の秘密鍵は、作成したときに一度だけ表示します。
   この端末でのお試し専用です。本番のデータディレクトリでは実行しないでください。
 
@@ -51,15 +55,29 @@ export const demoCommand: Command = {
           io.out(`  開くURL: ${urlOf(config)}（mamori start で起動してから）`)
           return
         }
+        // The vault starts (its first start makes its keys and database) while the people are seeded.
+        const vaultStarting = startVaultProcess(io.env, io.cwd, (line) => io.out(`[金庫] ${line}`))
+        vaultStarting.catch(() => {})
+        const access = connectVault(config.vault)
         const audit = await openServerAuditLog(database.db, config.paths)
         let seeded: SeededDemo
         try {
+          const now = () => new Date()
           seeded = await seedDemoOffice(
-            { db, sessionKey: sessionKey.secret, now: () => new Date() },
+            { db, sessionKey: sessionKey.secret, now },
             demoOfficeData(),
+            async (ctx, subjects) => {
+              await vaultStarting
+              return registerDemoNumbers({ db, vault: access, now }, ctx, subjects)
+            },
           )
         } finally {
+          access.close()
           await audit.close()
+          await vaultStarting.then(
+            (vault) => vault.stop(),
+            () => {},
+          )
         }
         report(io, config, seeded)
       } finally {
@@ -75,6 +93,9 @@ function report(io: CliIo, config: ServerConfig, seeded: SeededDemo): void {
   io.out(`デモ事務所を作成しました（架空のデータです / synthetic data）: ${seeded.officeName}`)
   io.out(`  顧問先（事業所）: ${seeded.clients}件`)
   io.out(`  社員: ${seeded.employees}人、被扶養者: ${seeded.dependents}人`)
+  io.out(
+    `  個人番号: ${seeded.numbers}件を金庫に登録（この端末で暗号化してから送信 / sealed on this machine）`,
+  )
   io.out('')
   io.out('管理者（office administrator）— この端末でのお試し専用。この一度だけ表示します:')
   io.out(`  ログインID（login id）: ${seeded.admin.loginId}`)
