@@ -210,6 +210,8 @@ async function listFigures(): Promise<LoadResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mamori-bench-server-'))
   try {
     const seeded = await seedListOffice(fresh.database.db, syntheticGenerator('bench-server-list'))
+    // Steady state: autovacuum would have analyzed the new rows within a minute of the seeding.
+    await withClient(fresh.url, (client) => client.query('analyze'))
     const config = loadServerConfig(
       {
         MAMORI_DATA_DIR: dataDir,
