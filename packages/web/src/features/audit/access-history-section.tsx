@@ -22,6 +22,8 @@ import { dateTimeLabel } from '../../format/dates.ts'
 import { useCurrentSession } from '../../session/session-context.tsx'
 import { auditFieldsLabel, auditResultLabel, auditTypeLabel } from './audit-labels.ts'
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const
+
 const PERIODS = [
   { value: '30', label: '過去30日' },
   { value: '365', label: '過去1年' },
@@ -44,7 +46,8 @@ export function AccessHistorySection({
   dependents: readonly Dependent[]
 }) {
   const session = useCurrentSession()
-  const [days, setDays] = useState<string | null>(null)
+  // Each press loads again (round), even for the same period: new accesses may have been logged.
+  const [shown, setShown] = useState<{ days: number; round: number } | null>(null)
   const [period, setPeriod] = useState('365')
   if (session.role !== 'office_admin') return null
   const subjectLabel = (subjectId: string) => {
@@ -68,13 +71,16 @@ export function AccessHistorySection({
               onChangeValue={(value) => setPeriod(value)}
             />
           </FormControl>
-          <Button onClick={() => setDays(period)}>アクセス履歴を表示</Button>
+          <Button onClick={() => setShown((s) => ({ days: Number(period), round: (s?.round ?? 0) + 1 }))}>
+            アクセス履歴を表示
+          </Button>
         </Cluster>
-        {days === null ? null : (
+        {shown === null ? null : (
           <HistoryTable
             clientId={clientId}
             employeeId={employeeId}
-            days={Number(days)}
+            days={shown.days}
+            round={shown.round}
             subjectLabel={subjectLabel}
           />
         )}
@@ -87,14 +93,19 @@ function HistoryTable({
   clientId,
   employeeId,
   days,
+  round,
   subjectLabel,
 }: {
   clientId: string
   employeeId: string
   days: number
+  round: number
   subjectLabel(subjectId: string): string
 }) {
-  const history = useLoad(() => fetchAccessHistory(clientId, employeeId, days), [clientId, employeeId, days])
+  const history = useLoad(
+    () => fetchAccessHistory(clientId, employeeId, days),
+    [clientId, employeeId, days, round],
+  )
   return (
     <LoadedView loaded={history} what="アクセス履歴">
       {(items: AccessHistoryItem[]) =>
@@ -119,10 +130,10 @@ function HistoryTable({
                   return (
                     // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; the list is replaced, never reordered
                     <tr key={index}>
-                      <Td>{dateTimeLabel(item.at)}</Td>
-                      <Td>{item.actor}</Td>
-                      <Td>{subjectLabel(item.subjectId)}</Td>
-                      <Td>{auditTypeLabel(item.type, item.operation)}</Td>
+                      <Td style={NO_WRAP}>{dateTimeLabel(item.at)}</Td>
+                      <Td style={NO_WRAP}>{item.actor}</Td>
+                      <Td style={NO_WRAP}>{subjectLabel(item.subjectId)}</Td>
+                      <Td style={NO_WRAP}>{auditTypeLabel(item.type, item.operation)}</Td>
                       <Td>{auditFieldsLabel(item.fields)}</Td>
                       <Td>
                         <StatusLabel type={result.type}>{result.text}</StatusLabel>

@@ -1,4 +1,4 @@
-import { Stack, Table, Td, Text, Th } from 'smarthr-ui'
+import { Cluster, Stack, Table, Td, Text, Th } from 'smarthr-ui'
 import type { Dependent } from '../../api/employees.ts'
 import { dateLabel } from '../../format/dates.ts'
 import { RELATIONSHIP_LABEL, yen } from '../../format/labels.ts'
@@ -49,10 +49,12 @@ export function DependentsTable({
                 <Stack gap={0.5}>
                   <MyNumberStatusView status={d.myNumber} compact />
                   {d.myNumber.status === 'registered' ? (
-                    <MyNumberReveal
-                      subject={{ clientId, employeeId: d.employeeId, dependentId: d.id }}
-                      personLabel={`${d.familyName} ${d.givenName}さん`}
-                    />
+                    <Cluster>
+                      <MyNumberReveal
+                        subject={{ clientId, employeeId: d.employeeId, dependentId: d.id }}
+                        personLabel={`${d.familyName} ${d.givenName}さん`}
+                      />
+                    </Cluster>
                   ) : null}
                 </Stack>
               </Td>
