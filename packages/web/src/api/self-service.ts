@@ -2,6 +2,7 @@ import type { SealedNumber } from '@mamori/vault/contract'
 import type { AccessHistoryItem } from './access-history.ts'
 import { api } from './client.ts'
 import type { Employee } from './employees.ts'
+import type { Invitation } from './users.ts'
 
 /** The documents seen for 本人確認 (番号法16条): one for the number, one for who the person is. */
 export type IdentityCheckInput = { numberCheck: string; identityCheck: string }
@@ -51,4 +52,14 @@ export function registerOwnMyNumber(
 /** Who read or changed the employee's and their dependents' data (マイナポータル-style 本人 view). */
 export async function fetchOwnAccessHistory(days: number): Promise<AccessHistoryItem[]> {
   return (await api.get<{ items: AccessHistoryItem[] }>('/me/access-history', { query: { days } })).items
+}
+
+/** The office invites the employee to this page; re-authentication is asked for by the API client. */
+export function inviteEmployee(clientId: string, employeeId: string, loginId: string): Promise<Invitation> {
+  return api.post(
+    `/clients/${encodeURIComponent(clientId)}/employees/${encodeURIComponent(employeeId)}/invitation`,
+    {
+      body: { loginId },
+    },
+  )
 }
