@@ -14,6 +14,8 @@ describe('matchRoute / pathOf', () => {
       { name: 'client', clientId: CLIENT },
       { name: 'employee', clientId: CLIENT, employeeId: EMPLOYEE },
       { name: 'users' },
+      { name: 'import', clientId: CLIENT },
+      { name: 'me' },
     ] as const
     for (const route of routes) assert.deepEqual(matchRoute(pathOf(route)), route)
   })

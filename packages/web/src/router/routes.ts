@@ -9,6 +9,8 @@ export type Route =
   | { name: 'clients' }
   | { name: 'client'; clientId: string }
   | { name: 'employee'; clientId: string; employeeId: string }
+  | { name: 'import'; clientId: string }
+  | { name: 'me' }
   | { name: 'users' }
   | { name: 'not-found' }
 
@@ -24,6 +26,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => Route]> 
     (m) => ({ name: 'employee', clientId: m[1]!, employeeId: m[2]! }),
   ],
   [/^\/users$/, () => ({ name: 'users' })],
+  [new RegExp(`^/clients/${ID}/import$`), (m) => ({ name: 'import', clientId: m[1]! })],
+  [/^\/me$/, () => ({ name: 'me' })],
 ]
 
 export function matchRoute(pathname: string): Route {
@@ -49,6 +53,10 @@ export function pathOf(route: Exclude<Route, { name: 'not-found' }>): string {
       return `/clients/${route.clientId}/employees/${route.employeeId}`
     case 'users':
       return '/users'
+    case 'import':
+      return `/clients/${route.clientId}/import`
+    case 'me':
+      return '/me'
   }
 }
 
