@@ -5,6 +5,8 @@ import { NotFoundPage } from './components/not-found-page.tsx'
 import { ClientDetailPage } from './features/clients/client-detail-page.tsx'
 import { ClientListPage } from './features/clients/client-list-page.tsx'
 import { EmployeeDetailPage } from './features/employees/employee-detail-page.tsx'
+import { ImportWizardPage } from './features/import/import-wizard-page.tsx'
+import { SelfServicePage } from './features/self-service/self-service-page.tsx'
 import { InvitationPage } from './features/sign-in/invitation-page.tsx'
 import { SignInPage } from './features/sign-in/sign-in-page.tsx'
 import { UserListPage } from './features/users/user-list-page.tsx'
@@ -27,7 +29,16 @@ export function App() {
     if (state.status === 'signed-in' && route.name === 'sign-in') {
       navigate(safeReturnPath(search.get('next')), { replace: true })
     }
-  }, [state.status, isPublic, pathname, route.name, search])
+    // An employee has one screen: their own page.
+    if (
+      state.status === 'signed-in' &&
+      state.session.role === 'employee' &&
+      !isPublic &&
+      route.name !== 'me'
+    ) {
+      navigate('/me', { replace: true })
+    }
+  }, [state, isPublic, pathname, route.name, search])
 
   if (state.status === 'loading') {
     return (
@@ -57,11 +68,7 @@ export function App() {
 }
 
 function screenOf(route: Exclude<Route, { name: 'sign-in' | 'invitation' }>, role: string) {
-  if (role === 'employee') {
-    return (
-      <ErrorNotice message="この画面は社労士事務所と顧問先の担当者向けです。従業員の方は、事務所から届いた案内のページをご利用ください。" />
-    )
-  }
+  if (role === 'employee') return route.name === 'me' ? <SelfServicePage /> : null
   switch (route.name) {
     case 'clients':
       return <ClientListPage />
@@ -74,6 +81,16 @@ function screenOf(route: Exclude<Route, { name: 'sign-in' | 'invitation' }>, rol
         <UserListPage />
       ) : (
         <ErrorNotice message="利用者と権限の管理は事務所管理者だけが行えます。必要なときは事務所管理者に依頼してください。" />
+      )
+    case 'import':
+      return role === 'office_admin' || role === 'office_staff' ? (
+        <ImportWizardPage clientId={route.clientId} />
+      ) : (
+        <ErrorNotice message="ファイルからの取り込みは社労士事務所の担当者が行います。取り込みが必要なときは事務所に依頼してください。" />
+      )
+    case 'me':
+      return (
+        <ErrorNotice message="この画面は従業員本人向けです。事務所の画面は「顧問先」から開いてください。" />
       )
     case 'not-found':
       return <NotFoundPage />
