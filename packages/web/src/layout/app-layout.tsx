@@ -36,7 +36,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             Mamori
           </Text>
         }
-        logoHref="/clients"
+        logoHref={session.role === 'employee' ? '/me' : '/clients'}
       >
         <Text color="TEXT_WHITE" size="S">
           {ROLE_LABEL[session.role]}としてサインイン中
@@ -46,7 +46,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Button>
       </Header>
       <AppNavi>
-        {item('/clients', '顧問先')}
+        {session.role === 'employee' ? item('/me', '個人番号の提出') : item('/clients', '顧問先')}
         {session.role === 'office_admin' ? item('/users', '利用者と権限') : null}
       </AppNavi>
       <main style={{ padding: '1.5rem', maxWidth: '80rem', marginInline: 'auto' }}>
