@@ -16,6 +16,8 @@ import { LoadedView } from '../../components/loaded-view.tsx'
 import { useLoad } from '../../components/use-load.ts'
 import { dateLabel } from '../../format/dates.ts'
 import { Link } from '../../router/router.tsx'
+import { pathOf } from '../../router/routes.ts'
+import { useCurrentSession } from '../../session/session-context.tsx'
 import { EmployeeList } from '../employees/employee-list.tsx'
 import { clientAddress, healthInsurerLabel } from './client-labels.ts'
 
@@ -33,6 +35,7 @@ function latestRatesLabel(client: Client): string {
 /** One client: its registration numbers and insurers, then its employees. */
 export function ClientDetailPage({ clientId }: { clientId: string }) {
   const client = useLoad(() => getClient(clientId), [clientId])
+  const { role } = useCurrentSession()
   return (
     <>
       <Text as="p">
@@ -79,6 +82,13 @@ export function ClientDetailPage({ clientId }: { clientId: string }) {
             <Section>
               <Stack>
                 <Heading>従業員</Heading>
+                {role === 'office_admin' || role === 'office_staff' ? (
+                  <Text as="p">
+                    <Link to={pathOf({ name: 'import', clientId: c.id })}>
+                      ファイル（CSV）から従業員を取り込む
+                    </Link>
+                  </Text>
+                ) : null}
                 <EmployeeList clientId={c.id} />
               </Stack>
             </Section>
