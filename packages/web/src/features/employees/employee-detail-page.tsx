@@ -20,6 +20,7 @@ import { pathOf } from '../../router/routes.ts'
 import { AccessHistorySection } from '../audit/access-history-section.tsx'
 import { MyNumberReveal } from '../my-number/my-number-reveal.tsx'
 import { MyNumberStatusView } from '../my-number/my-number-status.tsx'
+import { EmployeeInvitationButton } from '../self-service/employee-invitation.tsx'
 import { DependentsTable } from './dependents-table.tsx'
 import { VersionHistoryTable } from './version-history-table.tsx'
 
@@ -84,6 +85,15 @@ export function EmployeeDetailPage({ clientId, employeeId }: { clientId: string;
                     <Cluster>
                       <MyNumberReveal
                         subject={{ clientId, employeeId }}
+                        personLabel={`${e.current.familyName} ${e.current.givenName}さん`}
+                      />
+                    </Cluster>
+                  ) : null}
+                  {e.leaveDate === null ? (
+                    <Cluster>
+                      <EmployeeInvitationButton
+                        clientId={clientId}
+                        employeeId={employeeId}
                         personLabel={`${e.current.familyName} ${e.current.givenName}さん`}
                       />
                     </Cluster>
