@@ -24,8 +24,10 @@ export async function withTenant<DB, T>(
     })
   }
   return db.transaction().execute(async (trx) => {
-    await sql`set local role mamori_app`.execute(trx)
-    await sql`select set_config('mamori.office_id', ${officeId}, true)`.execute(trx)
+    // One round trip for both: set_config('role', …, true) is SET LOCAL ROLE.
+    await sql`select set_config('role', 'mamori_app', true), set_config('mamori.office_id', ${officeId}, true)`.execute(
+      trx,
+    )
     return work(trx)
   })
 }
