@@ -16,6 +16,7 @@ import type { ServerAuditLog } from '../../packages/server/src/audit/server-audi
 import { openServerAuditLog } from '../../packages/server/src/audit/server-audit-log.ts'
 import type { SignedInUser, SignInAsOptions } from '../../packages/server/src/auth/testing.ts'
 import { signInAs } from '../../packages/server/src/auth/testing.ts'
+import type { VaultAccess } from '../../packages/server/src/my-number/vault-connection.ts'
 import {
   buildClientBody,
   buildDependentBody,
@@ -58,7 +59,13 @@ export type OfficeServer = {
  * database in hand, so the test can make the office's first administrator the way the server's own
  * tests do (packages/server/src/auth/testing.ts): there is no sign-up screen for one.
  */
-export async function startOfficeServer(t: TestContext): Promise<OfficeServer> {
+export async function startOfficeServer(
+  t: TestContext,
+  options: {
+    /** The My Number vault (startTestVault); without it the relay answers VAULT_UNAVAILABLE. */
+    vault?: VaultAccess
+  } = {},
+): Promise<OfficeServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mamori-e2e-'))
   t.after(() => rm(dataDir, { recursive: true, force: true }))
   const config = loadServerConfig(
@@ -77,6 +84,7 @@ export async function startOfficeServer(t: TestContext): Promise<OfficeServer> {
     webRoot: WEB_ROOT,
     audit,
     now: clock.now,
+    ...(options.vault === undefined ? {} : { vault: options.vault }),
   })
   t.after(async () => {
     await app.close()
