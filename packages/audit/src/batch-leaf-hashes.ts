@@ -110,6 +110,30 @@ export function createBatchLeafHasher(): (batch: BatchText) => string[] | undefi
   }
 }
 
+export type StoredLeaves = BatchText & {
+  /** The stored leaf hashes, 32 bytes each, as one 'binary' (latin1) string. */
+  leafHashes: string
+  /** Every stored leaf hash is 32 bytes long, so that entry i's is leafHashes[32i, 32i + 32). */
+  leavesSized: boolean
+}
+
+/**
+ * Whether every entry of the batch, rebuilt in the plain form, hashes to its stored leaf hash;
+ * false when one does not or the batch is not plain (then it is to be read row by row).
+ */
+export function createPlainLeafCheck(): (batch: StoredLeaves) => boolean {
+  const leavesOf = createBatchLeafHasher()
+  return (batch) => {
+    if (!batch.leavesSized || batch.leafHashes.length !== 32 * batch.count) return false
+    const leaves = leavesOf(batch)
+    if (leaves === undefined) return false
+    for (let i = 0; i < leaves.length; i++) {
+      if (!batch.leafHashes.startsWith(leaves[i]!, 32 * i)) return false
+    }
+    return true
+  }
+}
+
 /**
  * Writes one entry's leaf data (0x00 ‖ encoding) into `out` from `text` at `p`. Each column
  * method copies the column at p, moves p past its separator, and answers false if the column is

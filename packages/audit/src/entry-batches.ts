@@ -9,15 +9,10 @@
  */
 import type { QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
-import type { BatchText } from './batch-leaf-hashes.ts'
+import type { StoredLeaves } from './batch-leaf-hashes.ts'
 import type { StoredEntry } from './stored-entry.ts'
 
-export type EntryBatch = BatchText & {
-  /** The stored leaf hashes, 32 bytes each, as one 'binary' (latin1) string. */
-  leafHashes: string
-  /** Every stored leaf hash is 32 bytes long, so that entry i's is leafHashes[32i, 32i + 32). */
-  leavesSized: boolean
-}
+export type EntryBatch = StoredLeaves
 
 export async function logExtent(db: QueryExecutorProvider): Promise<{ count: number; end: number }> {
   const { rows } = await sql<{ count: string; end: string }>`

@@ -16,7 +16,7 @@
  */
 import type { QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
-import { createBatchLeafHasher } from './batch-leaf-hashes.ts'
+import { createPlainLeafCheck } from './batch-leaf-hashes.ts'
 import { verifyCheckpoint } from './checkpoint.ts'
 import {
   type EntryBatch,
@@ -26,6 +26,7 @@ import {
   readEntryRows,
 } from './entry-batches.ts'
 import { AuditError } from './errors.ts'
+import { type LeafChecker, startLeafChecker } from './leaf-checker.ts'
 import { type LogProblem, logProblem } from './log-problem.ts'
 import type { VerifierKey } from './signed-note.ts'
 import { createLeafHasher, type StoredEntry } from './stored-entry.ts'
@@ -144,24 +145,41 @@ export async function verifyLog(
     const to = Math.min(from + batchSize, extent.end)
     return Promise.all([readEntryBatch(db, from, to), readStoredNodes(db, from, to)])
   }
-  let next = extent.end > 0 ? read(0) : undefined
-  for (let from = 0; next !== undefined; from += batchSize) {
-    const [batch, nodes] = await next
-    const to = Math.min(from + batchSize, extent.end)
-    // Prefetch: the server (or PGlite) reads the next batch while this one is hashed.
-    next = to < extent.end ? read(to) : undefined
-    if (batch.count !== to - from) {
-      await next?.catch(() => undefined)
-      return fail(logProblem('ENTRY_MISSING', { position: await firstMissingPosition(db, from, to) }))
+  // Batch k is checked (in the worker when there is more than one) while batch k − 1 is folded
+  // into the tree and batch k + 1 is read; problems are still taken in log order.
+  const checker = extent.end > batchSize ? startLeafChecker() : inlineLeafChecker()
+  const settle = async ({ from, to, batch, nodes, matched }: Pending): Promise<LogProblem | undefined> => {
+    if (matched === undefined) {
+      return logProblem('ENTRY_MISSING', { position: await firstMissingPosition(db, from, to) })
     }
     const check = { tree, checkNodes: () => checkNodes(nodes), checkRoot }
-    const fast = checkPlainBatch(batch, check)
-    const problem = fast === REFUSED ? checkBatch(await readEntryRows(db, from, to), check) : fast
+    const problem = (await matched)
+      ? foldBatch(batch, check)
+      : checkBatch(await readEntryRows(db, from, to), check)
     report.entries = tree.size
-    if (problem !== undefined) {
-      await next?.catch(() => undefined)
-      return fail(problem)
+    return problem
+  }
+  try {
+    let next = extent.end > 0 ? read(0) : undefined
+    let pending: Pending | undefined
+    for (let from = 0; next !== undefined; from += batchSize) {
+      const [batch, nodes] = await next
+      const to = Math.min(from + batchSize, extent.end)
+      next = to < extent.end ? read(to) : undefined
+      const matched = batch.count === to - from ? checker.check(batch) : undefined
+      // Awaited in turn by settle, unless an earlier batch already failed.
+      matched?.catch(() => undefined)
+      const problem = pending === undefined ? undefined : await settle(pending)
+      if (problem !== undefined) {
+        await next?.catch(() => undefined)
+        return fail(problem)
+      }
+      pending = { from, to, batch, nodes, matched }
     }
+    const problem = pending === undefined ? undefined : await settle(pending)
+    if (problem !== undefined) return fail(problem)
+  } finally {
+    await checker.close()
   }
 
   if (report.latestCheckpointSize > extent.end) {
@@ -194,26 +212,30 @@ type TreeCheck = {
   checkRoot: () => LogProblem | undefined
 }
 
-const batchLeafHashes = createBatchLeafHasher()
-const REFUSED = 'refused'
+/** A batch read, and (unless entries are missing from it) the check of its leaves under way. */
+type Pending = {
+  from: number
+  to: number
+  batch: EntryBatch
+  nodes: Map<string, string>
+  matched: Promise<boolean> | undefined
+}
+
+function inlineLeafChecker(): LeafChecker {
+  const check = createPlainLeafCheck()
+  return { check: async (batch) => check(batch), close: async () => undefined }
+}
 
 /**
- * The fast path: every leaf rebuilt from the batch's text equals its stored hash, and then the
- * tree grows by them, checking roots and stored subtrees as they complete; the first problem, if
- * any. REFUSED when the batch is not plain or a leaf differs, before the tree has changed:
- * checkBatch then reads the batch row by row and names the entry.
+ * The batch's stored leaf hashes, each vouched for by the leaf check, extend the tree; roots and
+ * stored subtrees are checked as they complete. The first problem, if any.
  */
-function checkPlainBatch(batch: EntryBatch, check: TreeCheck): LogProblem | undefined | typeof REFUSED {
-  if (!batch.leavesSized || batch.leafHashes.length !== 32 * batch.count) return REFUSED
-  const leaves = batchLeafHashes(batch)
-  if (leaves === undefined) return REFUSED
-  for (let i = 0; i < leaves.length; i++) {
-    if (!batch.leafHashes.startsWith(leaves[i]!, 32 * i)) return REFUSED
-  }
-  for (const leaf of leaves) {
-    check.tree.append(leaf)
-    check.checkNodes()
-    const rootProblem = check.checkRoot()
+function foldBatch(batch: EntryBatch, { tree, checkNodes, checkRoot }: TreeCheck): LogProblem | undefined {
+  const leaves = batch.leafHashes
+  for (let i = 0; i < batch.count; i++) {
+    tree.append(leaves.slice(32 * i, 32 * i + 32))
+    checkNodes()
+    const rootProblem = checkRoot()
     if (rootProblem !== undefined) return rootProblem
   }
   return undefined
