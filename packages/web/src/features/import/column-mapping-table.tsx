@@ -1,8 +1,11 @@
-import { Select, Table, Td, Th } from 'smarthr-ui'
+import { Select, Stack, Text } from 'smarthr-ui'
 import type { ColumnChoice, TableKind } from './column-mapping.ts'
 import { fieldLabelsOf, IGNORE } from './column-mapping.ts'
 
-/** Per column of the file, the field it goes to; the header is what the user wrote, never a cell. */
+/**
+ * Per column of the file, the field it goes to, as a compact grid (a staff list has a dozen or
+ * more columns). The header is what the user wrote; a cell's value is never shown.
+ */
 export function ColumnMappingTable({
   kind,
   caption,
@@ -22,38 +25,49 @@ export function ColumnMappingTable({
     ...Object.entries(labels).map(([value, label]) => ({ value, label })),
   ]
   return (
-    <div style={{ overflowX: 'auto' }}>
-      <Table>
-        <caption style={{ textAlign: 'left', fontWeight: 'bold' }}>{caption}</caption>
-        <thead>
-          <tr>
-            <Th>列</Th>
-            <Th>ファイルの見出し</Th>
-            <Th>取り込む項目</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {headers.map((header, i) => (
+    <Stack gap={0.5}>
+      <Text as="p" weight="bold">
+        {caption}
+      </Text>
+      <ol
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(17rem, 1fr))',
+          gap: '0.5rem 1.5rem',
+          listStyle: 'none',
+          margin: 0,
+          padding: 0,
+        }}
+      >
+        {headers.map((header, i) => {
+          const name = header === '' ? `${i + 1}列目（見出しなし）` : header
+          return (
             // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional; two may share a header
-            <tr key={i}>
-              <Td>{i + 1}</Td>
-              <Td>{header === '' ? '（見出しなし）' : header}</Td>
-              <Td>
-                <Select
-                  name={`${kind}-column-${i}`}
-                  aria-label={`「${header}」の列の項目`}
-                  size="s"
-                  options={options}
-                  value={choices[i] ?? IGNORE}
-                  onChangeValue={(value) =>
-                    onChange(choices.map((c, j) => (j === i ? (value as ColumnChoice) : c)))
-                  }
-                />
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-    </div>
+            <li
+              key={i}
+              style={{
+                display: 'grid',
+                gridTemplateColumns: '7rem 1fr',
+                alignItems: 'center',
+                gap: '0.5rem',
+              }}
+            >
+              <Text size="S">{name}</Text>
+              <Select
+                name={`${kind}-column-${i}`}
+                aria-label={`「${name}」の列の項目`}
+                size="s"
+                width="100%"
+                options={options}
+                value={choices[i] ?? IGNORE}
+                onChangeValue={(value) =>
+                  onChange(choices.map((c, j) => (j === i ? (value as ColumnChoice) : c)))
+                }
+              />
+            </li>
+          )
+        })}
+      </ol>
+    </Stack>
   )
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import {
   Base,
   Button,
@@ -108,6 +108,12 @@ function ImportWizard({ clientId }: { clientId: string }) {
   const [error, setError] = useState<ApiError | string | null>(null)
   // The numbers are needed only until they are relayed; a ref keeps them out of React's dev tools state.
   const pendingJobs = useRef<NumberJob[]>([])
+  const resultRef = useRef<HTMLDivElement>(null)
+
+  // The answer of a check appears below the long column list: bring it into view.
+  useEffect(() => {
+    if (checked !== null) resultRef.current?.scrollIntoView({ block: 'start' })
+  }, [checked])
 
   const chooseFile = async (kind: TableKind, chosen: File | undefined) => {
     setChecked(null)
@@ -407,7 +413,7 @@ function ImportWizard({ clientId }: { clientId: string }) {
       )}
       <WizardError error={error} />
       {checked === null ? null : (
-        <Base padding={1.5}>
+        <Base padding={1.5} ref={resultRef}>
           <Section>
             <Stack>
               <Heading>3. 確認の結果</Heading>
