@@ -1,6 +1,6 @@
 import { applyRate, assertYen, floorSen } from '../money/exact-yen.ts'
 import { addRates, type Rate } from '../money/rate.ts'
-import { isLongTermCareInsured } from '../premiums/long-term-care-by-person.ts'
+import { isLongTermCareInsured, type PersonAge } from '../premiums/long-term-care-by-person.ts'
 import { splitPremium } from '../premiums/split-premium.ts'
 import { findGradeByStandardAmount } from '../remuneration/find-grade.ts'
 import { findTableInForce, findTableInForceSinceIntroduction } from '../tables/find-table-in-force.ts'
@@ -110,6 +110,17 @@ export function prepareMonthlyPayroll(run: MonthlyRun): (input: MonthlyEmployeeI
     }
     return employmentRates
   }
+  // 介護 by birth date: the premium month is the run's, so each date's answer holds for the run.
+  const careByBirthDate = new Map<string, boolean>()
+  function longTermCare(person: PersonAge): boolean {
+    if (!('birthDate' in person)) return isLongTermCareInsured(person, premiumMonth)
+    let insured = careByBirthDate.get(person.birthDate)
+    if (insured === undefined) {
+      insured = isLongTermCareInsured(person, premiumMonth)
+      careByBirthDate.set(person.birthDate, insured)
+    }
+    return insured
+  }
   // The sorted table ids of each combination of parts an employee's pay used.
   const tableIdSets = new Map<string, readonly string[]>()
 
@@ -200,7 +211,7 @@ export function prepareMonthlyPayroll(run: MonthlyRun): (input: MonthlyEmployeeI
     let socialInsurance = 0
     const healthBase = employee.healthStandardMonthlyRemuneration
     if (healthBase !== null) {
-      const care = isLongTermCareInsured(employee.person, premiumMonth)
+      const care = longTermCare(employee.person)
       healthGrade(healthBase)
       const rates = healthOf(care)
       const split = splitPremium({ base: healthBase, rate: rates.rate, employeeRate: 'half', rounding })
