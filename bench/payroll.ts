@@ -1,23 +1,33 @@
 /**
  * bench:payroll — the payroll calculation rate, and a stored run of 1,000,000 employee-months in
- * PostgreSQL beside a raw insert of the same rows.
+ * PostgreSQL beside a COPY FROM STDIN and a raw insert of the same rows.
  *
- * The stored run goes the service's way: the server's migrations in a throwaway database, runs
- * made by insertRunVersion, payslips built by payslipRowOf/appendPayslip and written by
- * insertPayslipColumns inside withTenant (as mamori_app, under row-level security, with the
- * foreign keys and indexes of 0010_payroll-runs.sql), runs closed by markCalculated. The raw
- * insert writes the same column arrays into a bare table of the same columns (no keys, no RLS).
+ * The calculation is the service's: prepareMonthlyPayroll once per establishment and month, then
+ * each employee's amounts. The stored run goes the service's way: the server's migrations in a
+ * throwaway database, runs made by insertRunVersion, payslips built by payslipRowOf/appendPayslip
+ * (compact rows, 0012_compact-payslips.sql) and written by insertPayslipColumns inside withTenant
+ * (as mamori_app, under row-level security, with the foreign keys and indexes of
+ * 0010_payroll-runs.sql), runs closed by markCalculated. The references write the same column
+ * values into bare tables of the same columns (no keys, no RLS): COPY in text format, and the
+ * service's statement shape (insert … select from unnest).
  *
  * Run: ./node_modules/.bin/node bench/payroll.ts
  * Database figures need MAMORI_BENCH_DATABASE_URL (or MAMORI_TEST_DATABASE_URL); the bench creates
  * its own database there and drops it at the end. Synthetic people only (createSyntheticGenerator).
  */
+import { readdirSync, readFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { performance } from 'node:perf_hooks'
+import { pipeline } from 'node:stream/promises'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import { migrate, openDatabase, postgresTarget, withDatabaseName } from '@mamori/db'
 import type { Attendance } from '@mamori/rules/payroll/attendance.ts'
-import { calculateMonthlyPayroll, type MonthlyPayrollInput } from '@mamori/rules/payroll/monthly-payroll.ts'
+import type { MonthlyPayrollInput } from '@mamori/rules/payroll/monthly-payroll.ts'
+import {
+  type MonthlyEmployeeInput,
+  type MonthlyPayAmounts,
+  prepareMonthlyPayroll,
+} from '@mamori/rules/payroll/monthly-payroll-calculator.ts'
 import type { PrefectureCode } from '@mamori/rules/prefectures/prefecture-codes.ts'
 import { determineStandardMonthlyRemuneration } from '@mamori/rules/remuneration/standard-monthly-remuneration.ts'
 import { createSyntheticGenerator } from '@mamori/rules/synthetic/generator.ts'
@@ -26,10 +36,12 @@ import type { SyntheticEmployee } from '@mamori/rules/synthetic/types.ts'
 import { SERVER_MIGRATIONS } from '@mamori/server'
 import type { Kysely } from 'kysely'
 import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
 // The service's own storage path (not a public entry: the brief is to store exactly as it does).
 import { insertRunVersion, markCalculated } from '../packages/server/src/payroll/payroll-runs.repo.ts'
 import type { PayrollDb } from '../packages/server/src/payroll/payroll-tables.ts'
-import { payslipRowOf } from '../packages/server/src/payroll/payslip-row.ts'
+import { encodeAttendance, encodePayslipLines } from '../packages/server/src/payroll/payslip-lines-codec.ts'
+import { type PayslipRow, payslipRowOf } from '../packages/server/src/payroll/payslip-row.ts'
 import {
   appendPayslip,
   emptyPayslipColumns,
@@ -44,6 +56,7 @@ const CLIENTS = 100
 const STORED_ROWS = 1_000_000
 const BATCH_ROWS = 20_000
 const CALC_SECONDS = 5
+const BATCH_STARTS = Array.from({ length: Math.ceil(STORED_ROWS / BATCH_ROWS) }, (_, i) => i * BATCH_ROWS)
 /** Calculation threads of the stored run; the main thread only sends batches to PostgreSQL. */
 const WORKERS = Math.max(1, Math.min(2, cpus().length))
 /** Connections the batches are written over, each batch one transaction. */
@@ -147,12 +160,27 @@ function attendanceFor(prng: Prng, partTime: boolean): Attendance {
 
 const NO_DEDUCTIONS: MonthlyPayrollInput['otherDeductions'] = []
 
-function inputFor(employee: Employee, month: number, attendance: Attendance): MonthlyPayrollInput {
+/** One calculator per establishment and month, as the service prepares one per client's run. */
+const calculators = new Map<string, (input: MonthlyEmployeeInput) => MonthlyPayAmounts>()
+
+function calculatorFor(employee: Employee, month: number) {
+  const establishment = employee.fixed.establishment
+  const key = `${establishment.prefecture}-${month}`
+  let calculate = calculators.get(key)
+  if (calculate === undefined) {
+    calculate = prepareMonthlyPayroll({
+      paymentDate: PAYMENT_DATES[month]!,
+      periodEndDate: PERIOD_ENDS[month]!,
+      establishment,
+    })
+    calculators.set(key, calculate)
+  }
+  return calculate
+}
+
+function inputFor(employee: Employee, attendance: Attendance): MonthlyEmployeeInput {
   const f = employee.fixed
   return {
-    paymentDate: PAYMENT_DATES[month]!,
-    periodEndDate: PERIOD_ENDS[month]!,
-    establishment: f.establishment,
     employee: f.employee,
     salary: f.salary,
     attendance,
@@ -168,32 +196,40 @@ const clientIndexOf = (employeeIndex: number): number => employeeIndex % CLIENTS
 
 /**
  * Calculates employee-months [from, to) in employee-major order. The attendance draws are seeded
- * by the batch, so a batch gives the same results whichever thread calculates it. With `ids`, each
- * result becomes a payslip row in the service's column layout (payslipRowOf, appendPayslip).
+ * by the batch, so a batch gives the same results whichever thread calculates it, and as often as
+ * asked. With `ids` and `each`, each result becomes a payslip row (payslipRowOf) handed to `each`.
  */
 function calculateBatch(
   employees: readonly Employee[],
   from: number,
   to: number,
   ids?: StoredIds,
-): PayslipColumns {
+  each?: (clientId: string, runId: string, row: PayslipRow) => void,
+): void {
   const prng = createPrng(`bench-payroll-batch-${from}`)
-  const columns = emptyPayslipColumns()
   for (let n = from; n < to; n += 1) {
     const index = Math.floor(n / MONTHS)
     const employee = employees[index]!
     const month = n % MONTHS
     const attendance = attendanceFor(prng, employee.partTime)
-    const result = calculateMonthlyPayroll(inputFor(employee, month, attendance))
-    if (ids === undefined) continue
+    const result = calculatorFor(employee, month)(inputFor(employee, attendance))
+    if (ids === undefined || each === undefined) continue
     const client = clientIndexOf(index)
     const row = payslipRowOf(
       { employeeId: ids.employeeIds[index]!, employeeCode: String(employee.id), employeeName: employee.name },
       result,
       attendance,
     )
-    appendPayslip(columns, ids.clientIds[client]!, ids.runIds[client]![month]!, row)
+    each(ids.clientIds[client]!, ids.runIds[client]![month]!, row)
   }
+}
+
+/** A batch in the service's layout (appendPayslip): what the stored run writes. */
+function payslipBatch(employees: readonly Employee[], from: number, to: number, ids: StoredIds) {
+  const columns = emptyPayslipColumns()
+  calculateBatch(employees, from, to, ids, (clientId, runId, row) =>
+    appendPayslip(columns, clientId, runId, row),
+  )
   return columns
 }
 
@@ -248,6 +284,73 @@ async function seedOffice(client: pg.ClientBase, employees: readonly Employee[])
   return { officeId, clientIds, employeeIds, userId: user.rows[0]!.id }
 }
 
+/** Which processes are the database's: a process title does not change, so each is read once. */
+const DATABASE_PROCESS = new Map<string, boolean>()
+
+/** CPU ticks (1/100 s) so far of each server process of one database, by its process title. */
+function databaseProcessTicks(name: string): Map<string, number> {
+  const ticks = new Map<string, number>()
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue
+    try {
+      let ours = DATABASE_PROCESS.get(pid)
+      if (ours === undefined) {
+        ours = readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(name)
+        DATABASE_PROCESS.set(pid, ours)
+      }
+      if (!ours) continue
+      const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]!.split(' ')
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]))
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return ticks
+}
+
+/**
+ * The CPU time the database's backends spend from now until the returned stop(), read from /proc
+ * every 250 ms (a backend that ends keeps its last reading): on a shared machine wall time follows
+ * the other users' load, CPU time much less. Null when the server is not on this machine.
+ */
+function databaseCpuMeter(name: string): () => number | null {
+  const start = databaseProcessTicks(name)
+  const last = new Map(start)
+  const sample = () => {
+    for (const [pid, ticks] of databaseProcessTicks(name)) last.set(pid, ticks)
+  }
+  const timer = setInterval(sample, 250)
+  return () => {
+    clearInterval(timer)
+    sample()
+    if (last.size === 0) return null
+    let used = 0
+    for (const [pid, ticks] of last) used += ticks - (start.get(pid) ?? 0)
+    return used / 100
+  }
+}
+
+/** CPU seconds of this process, all threads (the calculation threads and the main thread). */
+function processCpuSeconds(): number {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1e6
+}
+
+/** Wall time, this process's CPU time and the database's CPU time of `work`. */
+async function measured<T>(databaseName: string, work: () => Promise<T>) {
+  const stopMeter = databaseCpuMeter(databaseName)
+  const cpu = processCpuSeconds()
+  const started = performance.now()
+  const value = await work()
+  const seconds = (performance.now() - started) / 1000
+  return { value, seconds, nodeCpu: processCpuSeconds() - cpu, databaseCpu: stopMeter() }
+}
+
+function cpuNote(m: { seconds: number; nodeCpu: number; databaseCpu: number | null }): string {
+  const database = m.databaseCpu === null ? '' : `, database CPU ${m.databaseCpu.toFixed(1)} s`
+  return `${m.seconds.toFixed(1)} s (bench CPU ${m.nodeCpu.toFixed(1)} s${database}; load ${loadavg()[0]!.toFixed(2)})`
+}
+
 type Lane = <T>(work: () => Promise<T>) => Promise<T>
 
 /** LANES writers: each batch goes to the first free connection, at most LANES in flight. */
@@ -273,7 +376,11 @@ function lanes(): Lane {
  * each batch with insertPayslipColumns in its own withTenant transaction, two connections at a
  * time, then every run is marked calculated. Returns the batches for the raw insert.
  */
-async function storedRun(db: Kysely<PayrollDb>, seeded: Awaited<ReturnType<typeof seedOffice>>) {
+async function storedRun(
+  db: Kysely<PayrollDb>,
+  seeded: Awaited<ReturnType<typeof seedOffice>>,
+  workers: readonly Worker[],
+) {
   const started = performance.now()
   const runIds = await withTenant(db, seeded.officeId, async (trx) => {
     const byClient: string[][] = []
@@ -297,41 +404,27 @@ async function storedRun(db: Kysely<PayrollDb>, seeded: Awaited<ReturnType<typeo
     }
     return byClient
   })
-  const ids: StoredIds = { employeeIds: seeded.employeeIds, clientIds: seeded.clientIds, runIds }
-  const workers = Array.from(
-    { length: WORKERS },
-    () => new Worker(new URL(import.meta.url), { workerData: ids }),
-  )
-  const ready = (worker: Worker) => new Promise<void>((resolve) => worker.once('message', () => resolve()))
-  await Promise.all(workers.map(ready))
-  const starts = Array.from({ length: Math.ceil(STORED_ROWS / BATCH_ROWS) }, (_, i) => i * BATCH_ROWS)
+  const phase = { runsMade: performance.now() - started, written: 0 }
+  for (const worker of workers) worker.postMessage({ runIds })
   const waiting = new Map<number, Promise<PayslipColumns>>()
   let next = 0
   function request(index: number): void {
-    const from = starts[index]!
+    const from = BATCH_STARTS[index]!
     const worker = workers[index % workers.length]!
     waiting.set(
       index,
-      new Promise<PayslipColumns>((resolve) => {
-        const onMessage = (message: { from: number; rows: PayslipColumns }) => {
-          if (message.from !== from) return
-          worker.off('message', onMessage)
-          resolve(message.rows)
-        }
-        worker.on('message', onMessage)
-        worker.postMessage({ from, to: Math.min(STORED_ROWS, from + BATCH_ROWS) })
-      }),
+      ask<PayslipColumns>(worker, { batch: from, to: Math.min(STORED_ROWS, from + BATCH_ROWS) }),
     )
   }
   const batches: PayslipColumns[] = []
   const lane = lanes()
   const writes: Promise<void>[] = []
   try {
-    for (; next < Math.min(starts.length, 2 * workers.length); next += 1) request(next)
-    for (let index = 0; index < starts.length; index += 1) {
+    for (; next < Math.min(BATCH_STARTS.length, 2 * workers.length); next += 1) request(next)
+    for (let index = 0; index < BATCH_STARTS.length; index += 1) {
       const rows = await waiting.get(index)!
       waiting.delete(index)
-      if (next < starts.length) request(next++)
+      if (next < BATCH_STARTS.length) request(next++)
       batches.push(rows)
       writes.push(
         lane(() =>
@@ -343,10 +436,14 @@ async function storedRun(db: Kysely<PayrollDb>, seeded: Awaited<ReturnType<typeo
     }
     await Promise.all(writes)
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()))
+    await Promise.allSettled(waiting.values())
   }
+  phase.written = performance.now() - started
   const perRun = new Map<string, number>()
-  for (const b of batches) for (const r of b.runId) perRun.set(r, (perRun.get(r) ?? 0) + 1)
+  for (let n = 0; n < STORED_ROWS; n += 1) {
+    const runId = runIds[clientIndexOf(Math.floor(n / MONTHS))]![n % MONTHS]!
+    perRun.set(runId, (perRun.get(runId) ?? 0) + 1)
+  }
   await withTenant(db, seeded.officeId, async (trx) => {
     for (const runs of runIds) {
       for (const [month, runId] of runs.entries()) {
@@ -360,14 +457,82 @@ async function storedRun(db: Kysely<PayrollDb>, seeded: Awaited<ReturnType<typeo
       }
     }
   })
-  return { seconds: (performance.now() - started) / 1000, batches }
+  const seconds = (performance.now() - started) / 1000
+  console.log(
+    `stored run phases: runs made ${(phase.runsMade / 1000).toFixed(1)} s, payslips written ${(phase.written / 1000).toFixed(1)} s, runs closed ${seconds.toFixed(1)} s`,
+  )
+  return { seconds, batches }
 }
 
 const RAW_TABLE_COLUMNS = `
   id uuid default gen_random_uuid(), office_id uuid, client_id uuid, run_id uuid, employee_id uuid,
-  employee_code text, employee_name text, lines jsonb, attendance jsonb, premium_month date,
+  employee_code text, employee_name text, lines text, attendance integer[], premium_month date,
   gross_pay bigint, taxable_pay bigint, social_insurance bigint, income_tax bigint,
   total_deductions bigint, net_pay bigint, health_standard_bonus bigint, pension_standard_bonus bigint`
+
+const COPY_COLUMNS = `office_id, client_id, run_id, employee_id, employee_code, employee_name, lines, attendance,
+  premium_month, gross_pay, taxable_pay, social_insurance, income_tax, total_deductions, net_pay,
+  health_standard_bonus, pension_standard_bonus`
+
+/** A value in COPY's text format: \N for null, backslash, tab and line ends escaped. */
+function copyText(value: string | number | null): string {
+  if (value === null) return '\\N'
+  const text = String(value)
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+      )
+    : text
+}
+
+/** A payslip as a COPY text row of the same values the service's insert sends (payslip-lines-codec.ts). */
+function copyLine(officeId: string, clientId: string, runId: string, row: PayslipRow): string {
+  const t = row.totals
+  const lines = encodePayslipLines(row.lines.earnings, row.lines.deductions, row.lines.employerSharesSen)
+  const attendance = row.attendance === null ? null : encodeAttendance(row.attendance)
+  return `${[
+    officeId,
+    clientId,
+    runId,
+    row.employeeId,
+    copyText(row.employeeCode),
+    copyText(row.employeeName),
+    copyText(lines),
+    copyText(attendance),
+    copyText(row.premiumMonth),
+    t.grossPay,
+    t.taxablePay,
+    t.socialInsurance,
+    t.incomeTax,
+    t.totalDeductions,
+    t.netPay,
+    copyText(row.healthStandardBonus),
+    copyText(row.pensionStandardBonus),
+  ].join('\t')}\n`
+}
+
+async function copyReference(pool: pg.Pool, texts: readonly string[]) {
+  const started = performance.now()
+  const lane = lanes()
+  await Promise.all(
+    texts.map((text) =>
+      lane(async () => {
+        const client = await pool.connect()
+        try {
+          await pipeline(
+            (async function* () {
+              yield text
+            })(),
+            client.query(copyFrom(`copy copy_payslips (${COPY_COLUMNS}) from stdin`)),
+          )
+        } finally {
+          client.release()
+        }
+      }),
+    ),
+  )
+  return (performance.now() - started) / 1000
+}
 
 /** The same column arrays, the same statement shape, into a bare table: the floor of the write. */
 async function rawInsert(
@@ -384,27 +549,33 @@ async function rawInsert(
           `insert into raw_payslips (office_id, client_id, run_id, employee_id, employee_code, employee_name, lines,
              attendance, premium_month, gross_pay, taxable_pay, social_insurance, income_tax, total_deductions,
              net_pay, health_standard_bonus, pension_standard_bonus)
-           select $1::uuid, t.* from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[],
-             $8::jsonb[], $9::date[], $10::int8[], $11::int8[], $12::int8[], $13::int8[], $14::int8[], $15::int8[],
-             $16::int8[], $17::int8[]) as t`,
+           select $1::uuid, t.client_id, t.run_id, t.employee_id, t.employee_code, t.employee_name, t.lines,
+             t.attendance::integer[], t.premium_month, t.gross_pay, t.taxable_pay, t.social_insurance, t.income_tax,
+             t.total_deductions, t.net_pay, t.health_standard_bonus, t.pension_standard_bonus
+           from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+             $8::text[], $9::date[], $10::int8[], $11::int8[], $12::int8[], $13::int8[], $14::int8[], $15::int8[],
+             $16::int8[], $17::int8[])
+             as t (client_id, run_id, employee_id, employee_code, employee_name, lines, attendance, premium_month,
+               gross_pay, taxable_pay, social_insurance, income_tax, total_deductions, net_pay,
+               health_standard_bonus, pension_standard_bonus)`,
           [
             officeId,
-            c.clientId,
-            c.runId,
-            c.employeeId,
-            c.employeeCode,
-            c.employeeName,
-            c.lines,
-            c.attendance,
-            c.premiumMonth,
-            c.grossPay,
-            c.taxablePay,
-            c.socialInsurance,
-            c.incomeTax,
-            c.totalDeductions,
-            c.netPay,
-            c.healthStandardBonus,
-            c.pensionStandardBonus,
+            `{${c.clientId}}`,
+            `{${c.runId}}`,
+            `{${c.employeeId}}`,
+            `{${c.employeeCode}}`,
+            `{${c.employeeName}}`,
+            `{${c.lines}}`,
+            `{${c.attendance}}`,
+            `{${c.premiumMonth}}`,
+            `{${c.grossPay}}`,
+            `{${c.taxablePay}}`,
+            `{${c.socialInsurance}}`,
+            `{${c.incomeTax}}`,
+            `{${c.totalDeductions}}`,
+            `{${c.netPay}}`,
+            `{${c.healthStandardBonus}}`,
+            `{${c.pensionStandardBonus}}`,
           ],
         )
       }),
@@ -430,19 +601,63 @@ async function databaseFigures(url: string, employees: readonly Employee[]) {
     try {
       seeded = await seedOffice(owner, employees)
       await owner.query(`CREATE TABLE raw_payslips (${RAW_TABLE_COLUMNS})`)
+      await owner.query(`CREATE TABLE copy_payslips (${RAW_TABLE_COLUMNS})`)
       await owner.query('CHECKPOINT')
     } finally {
       owner.release()
     }
-    const stored = await storedRun(database.db, seeded)
-    const rawSeconds = await rawInsert(raw, seeded.officeId, stored.batches)
-    const counts = await raw.query<{ stored: string; raw: string; size: string }>(
-      `SELECT (SELECT count(*) FROM payslips) AS stored, (SELECT count(*) FROM raw_payslips) AS raw,
-         pg_size_pretty(pg_total_relation_size('payslips')) AS size`,
+    const workers = await startWorkers(seeded)
+    let stored: {
+      value: Awaited<ReturnType<typeof storedRun>>
+      seconds: number
+      nodeCpu: number
+      databaseCpu: number | null
+    }
+    let copyTexts: string[]
+    try {
+      stored = await measured(name, () => storedRun(database.db, seeded, workers))
+      console.log(`stored run: ${cpuNote(stored)}`)
+      // The same rows again (the batches are seeded), as COPY text: made here, not timed.
+      copyTexts = await Promise.all(
+        BATCH_STARTS.map((from, i) =>
+          ask<string>(workers[i % workers.length]!, {
+            copy: from,
+            to: Math.min(STORED_ROWS, from + BATCH_ROWS),
+            officeId: seeded.officeId,
+          }),
+        ),
+      )
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()))
+    }
+    await raw.query('CHECKPOINT')
+    const copy = await measured(name, () => copyReference(raw, copyTexts))
+    console.log(`COPY: ${cpuNote(copy)}`)
+    await raw.query('CHECKPOINT')
+    const rawInserted = await measured(name, () => rawInsert(raw, seeded.officeId, stored.value.batches))
+    console.log(`raw insert: ${cpuNote(rawInserted)}`)
+    const counts = await raw.query<{
+      stored: string
+      copied: string
+      raw: string
+      size: string
+      bytes: string
+    }>(
+      `SELECT (SELECT count(*) FROM payslips) AS stored, (SELECT count(*) FROM copy_payslips) AS copied,
+         (SELECT count(*) FROM raw_payslips) AS raw, pg_size_pretty(pg_total_relation_size('payslips')) AS size,
+         (SELECT avg(pg_column_size(p.*))::int FROM payslips p) AS bytes`,
     )
     const c = counts.rows[0]!
-    console.log(`rows stored: ${c.stored} (run, ${c.size} with indexes), ${c.raw} (raw insert)`)
-    return { stored: stored.seconds, raw: rawSeconds }
+    console.log(
+      `rows stored: ${c.stored} (run, ${c.size} with indexes, ${c.bytes} bytes a row), ${c.copied} (COPY), ${c.raw} (raw insert)`,
+    )
+    return {
+      stored: stored.value.seconds,
+      storedDatabaseCpu: stored.databaseCpu,
+      copy: copy.seconds,
+      copyDatabaseCpu: copy.databaseCpu,
+      raw: rawInserted.seconds,
+    }
   } finally {
     await raw.end()
     await database.close()
@@ -479,7 +694,13 @@ async function main(): Promise<void> {
     )
     const db = await databaseFigures(url, employees)
     results.stored_run_1m_s = Number(db.stored.toFixed(2))
+    results.copy_1m_s = Number(db.copy.toFixed(2))
     results.raw_insert_1m_s = Number(db.raw.toFixed(2))
+    results.stored_run_to_copy_ratio = Number((db.stored / db.copy).toFixed(2))
+    if (db.storedDatabaseCpu !== null && db.copyDatabaseCpu !== null) {
+      results.stored_run_db_cpu_s = Number(db.storedDatabaseCpu.toFixed(1))
+      results.copy_db_cpu_s = Number(db.copyDatabaseCpu.toFixed(1))
+    }
     results.stored_run_to_raw_insert_ratio = Number((db.stored / db.raw).toFixed(2))
   } else {
     console.log('database: none (set MAMORI_BENCH_DATABASE_URL for the stored run)')
@@ -493,14 +714,68 @@ async function main(): Promise<void> {
 }
 
 /** A calculation thread of the stored run: builds the same employees, then answers batch requests. */
+type WorkerRequest =
+  | { runIds: string[][] }
+  | { batch: number; to: number }
+  | { copy: number; to: number; officeId: string }
+
+/** What each calculation thread still owes: the answer to the request of each first row. */
+const PENDING = new WeakMap<Worker, Map<number, (answer: unknown) => void>>()
+
+/** Sends a batch or COPY request to a calculation thread; the answer names the batch's first row. */
+function ask<T>(worker: Worker, request: Extract<WorkerRequest, { to: number }>): Promise<T> {
+  const from = 'batch' in request ? request.batch : request.copy
+  return new Promise<T>((resolve) => {
+    PENDING.get(worker)!.set(from, resolve as (answer: unknown) => void)
+    worker.postMessage(request)
+  })
+}
+
 function serveBatches(): void {
   const port = parentPort!
-  const ids = workerData as StoredIds
+  const ids: StoredIds = { ...(workerData as Omit<StoredIds, 'runIds'>), runIds: [] }
   const employees = buildEmployees(EMPLOYEES)
-  port.on('message', ({ from, to }: { from: number; to: number }) => {
-    port.postMessage({ from, rows: calculateBatch(employees, from, to, ids) })
+  port.on('message', (message: WorkerRequest) => {
+    if ('runIds' in message) {
+      ids.runIds = message.runIds
+    } else if ('batch' in message) {
+      port.postMessage({
+        from: message.batch,
+        answer: payslipBatch(employees, message.batch, message.to, ids),
+      })
+    } else {
+      let text = ''
+      calculateBatch(employees, message.copy, message.to, ids, (clientId, runId, row) => {
+        text += copyLine(message.officeId, clientId, runId, row)
+      })
+      port.postMessage({ from: message.copy, answer: text })
+    }
   })
   port.postMessage('ready')
+}
+
+/**
+ * The calculation threads, each with the employees built (setup, not timed: the service reads its
+ * inputs from the database, which the bench does not time either). Run ids follow once made.
+ */
+async function startWorkers(seeded: Awaited<ReturnType<typeof seedOffice>>): Promise<Worker[]> {
+  const data: Omit<StoredIds, 'runIds'> = { employeeIds: seeded.employeeIds, clientIds: seeded.clientIds }
+  const workers = Array.from(
+    { length: WORKERS },
+    () => new Worker(new URL(import.meta.url), { workerData: data }),
+  )
+  await Promise.all(
+    workers.map((worker) => new Promise<void>((resolve) => worker.once('message', () => resolve()))),
+  )
+  for (const worker of workers) {
+    const pending = new Map<number, (answer: unknown) => void>()
+    PENDING.set(worker, pending)
+    worker.on('message', (message: { from: number; answer: unknown }) => {
+      pending.get(message.from)!(message.answer)
+      pending.delete(message.from)
+    })
+  }
+  return workers
 }
 
 if (isMainThread) await main()
