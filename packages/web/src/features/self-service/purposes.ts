@@ -38,7 +38,8 @@ export const EMPLOYEE_PURPOSES = [
 /** The purpose a number is sealed and registered under: the one the office's status views read. */
 export const REGISTRATION_PURPOSE = 'SOCIAL_INSURANCE_FILING'
 
-export function purposeName(purpose: string | null): string {
+/** The purpose's name without its parenthesised detail, for a table cell: 健康保険・厚生年金保険の届出. */
+export function purposeShortName(purpose: string | null): string {
   if (purpose === null) return '—'
-  return PURPOSE_NAMES[purpose] ?? purpose
+  return (PURPOSE_NAMES[purpose] ?? purpose).replace(/（[^（）]*）$/, '')
 }

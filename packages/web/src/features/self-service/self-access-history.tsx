@@ -7,7 +7,7 @@ import { useLoad } from '../../components/use-load.ts'
 import { dateTimeLabel } from '../../format/dates.ts'
 import { auditFieldsLabel, auditResultLabel, auditTypeLabel } from '../audit/audit-labels.ts'
 import type { Person } from './people.ts'
-import { purposeName } from './purposes.ts'
+import { purposeShortName } from './purposes.ts'
 
 const HISTORY_DAYS = 365
 
@@ -65,11 +65,11 @@ function HistoryTable({ people, refreshKey }: { people: readonly Person[]; refre
                   return (
                     // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; the list is replaced, never reordered
                     <tr key={index}>
-                      <Td>{dateTimeLabel(item.at)}</Td>
+                      <Td style={{ whiteSpace: 'nowrap' }}>{dateTimeLabel(item.at)}</Td>
                       <Td>{item.actor}</Td>
-                      <Td>{subjectLabel(item.subjectId)}</Td>
+                      <Td style={{ whiteSpace: 'nowrap' }}>{subjectLabel(item.subjectId)}</Td>
                       <Td>{auditTypeLabel(item.type, item.operation)}</Td>
-                      <Td>{purposeName(item.purpose)}</Td>
+                      <Td style={{ minWidth: '13rem' }}>{purposeShortName(item.purpose)}</Td>
                       <Td>{auditFieldsLabel(item.fields)}</Td>
                       <Td>
                         <StatusLabel type={result.type}>{result.text}</StatusLabel>

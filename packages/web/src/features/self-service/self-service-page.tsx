@@ -46,6 +46,8 @@ import { checkTypedNumber } from './typed-number.ts'
  */
 export function SelfServicePage() {
   const [round, setRound] = useState(0)
+  // Kept here: the sections below are remounted when the statuses load again after a submission.
+  const [submitted, setSubmitted] = useState<number | null>(null)
   const loaded = useLoad(async () => {
     const [employee, statuses] = await Promise.all([fetchOwnEmployee(), fetchOwnMyNumberStatus()])
     return { employee, people: peopleOf(employee, statuses) }
@@ -59,7 +61,18 @@ export function SelfServicePage() {
           </PageHeading>
           <PurposeNotice />
           <StatusSection people={people} />
-          <EntrySection people={people} onSubmitted={() => setRound((r) => r + 1)} />
+          {submitted === null ? null : (
+            <NotificationBar type="success" role="status" base="base">
+              <Text>{submitted}件の個人番号を暗号化して提出しました。</Text>
+            </NotificationBar>
+          )}
+          <EntrySection
+            people={people}
+            onSubmitted={(count) => {
+              setSubmitted(count)
+              setRound((r) => r + 1)
+            }}
+          />
           <SelfAccessHistory people={people} refreshKey={round} />
         </>
       )}
@@ -132,7 +145,13 @@ function StatusSection({ people }: { people: readonly Person[] }) {
 
 const NO_CHECK: IdentityCheckInput = { numberCheck: '', identityCheck: '' }
 
-function EntrySection({ people, onSubmitted }: { people: readonly Person[]; onSubmitted(): void }) {
+function EntrySection({
+  people,
+  onSubmitted,
+}: {
+  people: readonly Person[]
+  onSubmitted(count: number): void
+}) {
   const session = useCurrentSession()
   const missing = people.filter((p) => p.status?.registered !== true)
   const [typed, setTyped] = useState<Record<string, string>>({})
@@ -141,13 +160,11 @@ function EntrySection({ people, onSubmitted }: { people: readonly Person[]; onSu
   const [sending, setSending] = useState(false)
   const [general, setGeneral] = useState<string | null>(null)
   const [byField, setByField] = useState<Record<string, string[]>>({})
-  const [submitted, setSubmitted] = useState<number | null>(null)
 
   if (missing.length === 0) {
     return (
       <NotificationBar type="success" role="status" base="base">
         <Text>
-          {submitted === null ? '' : `${submitted}件の個人番号を提出しました。`}
           あなたとご家族の個人番号はすべて登録済みです。番号が変わったときは事務所にご連絡ください。
         </Text>
       </NotificationBar>
@@ -188,8 +205,7 @@ function EntrySection({ people, onSubmitted }: { people: readonly Person[]; onSu
         // The digits go as soon as their seal is accepted.
         setTyped((t) => ({ ...t, [person.subjectId]: '' }))
       }
-      setSubmitted(done)
-      onSubmitted()
+      onSubmitted(done)
     } catch (error) {
       const errors = formErrorsOf(asApiError(error), ['numberCheck', 'identityCheck'])
       setByField(errors.byField)
@@ -198,7 +214,7 @@ function EntrySection({ people, onSubmitted }: { people: readonly Person[]; onSu
           ? errors.general
           : `${done}件は提出しました。残りは提出できませんでした: ${errors.general ?? '書類の選択を確かめてください。'}`,
       )
-      if (done > 0) onSubmitted()
+      if (done > 0) onSubmitted(done)
     } finally {
       setSending(false)
     }
