@@ -5,6 +5,7 @@ import type { Session } from '../api/auth.ts'
 import { fetchSession, signOut as requestSignOut } from '../api/auth.ts'
 import { api } from '../api/client.ts'
 import { asApiError } from '../components/use-load.ts'
+import { forgetPlaces } from '../features/employees/list-memory.ts'
 import { navigate } from '../router/router.tsx'
 import { ReauthDialog } from './reauth-dialog.tsx'
 
@@ -57,6 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     api.setHooks({
       onUnauthenticated: (error) => {
         api.setCsrfToken(null)
+        forgetPlaces()
         setState({ status: 'signed-out', notice: error.message })
       },
       reauthenticate: () =>
@@ -91,6 +93,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await requestSignOut().catch(() => {})
     api.setCsrfToken(null)
+    forgetPlaces()
     setState({ status: 'signed-out', notice: 'サインアウトしました。' })
     navigate('/sign-in')
   }, [])

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import {
   Button,
   Cluster,
@@ -23,6 +23,7 @@ import { EMPLOYMENT_STATUS_LABEL, EMPLOYMENT_TYPE_LABEL } from '../../format/lab
 import { Link } from '../../router/router.tsx'
 import { pathOf } from '../../router/routes.ts'
 import { cursorOf, FIRST_PAGE, goToPage, pageCount, pageLoaded } from './cursor-pages.ts'
+import { rememberedPlace, rememberPlace } from './list-memory.ts'
 
 const EMPTY_FILTER: EmployeeFilter = { q: '', employmentType: '', status: 'active' }
 
@@ -34,9 +35,12 @@ const statusOptions = Object.entries(EMPLOYMENT_STATUS_LABEL).map(([value, label
  * runs when the user sends the form, not per keystroke: every list read is an audit entry.
  */
 export function EmployeeList({ clientId }: { clientId: string }) {
-  const [draft, setDraft] = useState<EmployeeFilter>(EMPTY_FILTER)
-  const [filter, setFilter] = useState<EmployeeFilter>(EMPTY_FILTER)
-  const [pages, setPages] = useState(FIRST_PAGE)
+  const [draft, setDraft] = useState<EmployeeFilter>(() => rememberedPlace(clientId)?.draft ?? EMPTY_FILTER)
+  const [filter, setFilter] = useState<EmployeeFilter>(
+    () => rememberedPlace(clientId)?.filter ?? EMPTY_FILTER,
+  )
+  const [pages, setPages] = useState(() => rememberedPlace(clientId)?.pages ?? FIRST_PAGE)
+  useEffect(() => rememberPlace(clientId, { draft, filter, pages }), [clientId, draft, filter, pages])
   const cursor = cursorOf(pages)
   const employees = useLoad(async () => {
     const page = await listEmployees(clientId, filter, cursor)
