@@ -20,8 +20,8 @@ test('事務所の利用者がTOTPでサインインし、顧問先から従業�
 
   const page = await openPage(browser, `${server.url}/clients`)
   const capture = captureRequests(page)
-  await page.waitForURL(/\/sign-in\?next=%2Fclients$/)
   await page.getByRole('heading', { name: 'サインイン' }).waitFor()
+  assert.match(page.url(), /\/sign-in\?next=%2Fclients$/)
   await screenshot(page, 'sign-in')
   await page.getByLabel('ログインID').fill(server.admin.loginId)
   await page.getByLabel('パスワード').fill(server.admin.password)
@@ -66,8 +66,12 @@ test('事務所の利用者がTOTPでサインインし、顧問先から従業�
   assert.match(body, /未登録/, 'the My Number status is shown')
   await screenshot(page, 'employee')
 
+  // Back from the employee: the same search, the same rows.
   await page.goBack()
   await page.getByRole('heading', { name: '従業員' }).waitFor()
+  await found.first().waitFor()
+  assert.equal(await page.getByLabel('氏名・フリガナ').inputValue(), target.familyNameKana)
+  assert.deepEqual(await page.locator('table tbody tr').allTextContents(), shown)
 
   await page.getByRole('button', { name: 'サインアウト' }).click()
   await page.getByText('サインアウトしました。').waitFor()
