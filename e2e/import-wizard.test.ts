@@ -89,9 +89,9 @@ test('事務所の担当者がShift_JISのCSVを取り込み、誤りのある�
     assert.deepEqual(Object.keys(body.sealed).sort(), ['ciphertext', 'enc', 'keyId'])
     assert.deepEqual(body.identityCheck, { numberCheck: 'MY_NUMBER_CARD', identityCheck: 'DRIVERS_LICENSE' })
   }
-  const commitRequest = capture.requests.find((r) => r.url.endsWith('/imports/commit'))
-  assert.ok(commitRequest?.body?.includes('"headers"'))
-  assert.ok(!commitRequest.body.includes('個人番号'), 'the 個人番号 column is never sent')
+  const commitBody = capture.requests.find((r) => r.url.endsWith('/imports/commit'))?.body ?? ''
+  assert.match(commitBody, /"headers"/)
+  assert.ok(!commitBody.includes('個人番号'), 'the 個人番号 column is never sent')
 
   const person = sheets.people[0]!
   await page.getByRole('link', { name: '従業員の一覧で確かめる' }).click()

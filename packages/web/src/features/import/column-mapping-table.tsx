@@ -2,6 +2,8 @@ import { Select, Stack, Text } from 'smarthr-ui'
 import type { ColumnChoice, TableKind } from './column-mapping.ts'
 import { fieldLabelsOf, IGNORE } from './column-mapping.ts'
 
+const COLUMN_STYLE = { display: 'grid', gridTemplateColumns: '7rem 1fr', alignItems: 'center', gap: '0.5rem' }
+
 /**
  * Per column of the file, the field it goes to, as a compact grid (a staff list has a dozen or
  * more columns). The header is what the user wrote; a cell's value is never shown.
@@ -43,15 +45,7 @@ export function ColumnMappingTable({
           const name = header === '' ? `${i + 1}列目（見出しなし）` : header
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional; two may share a header
-            <li
-              key={i}
-              style={{
-                display: 'grid',
-                gridTemplateColumns: '7rem 1fr',
-                alignItems: 'center',
-                gap: '0.5rem',
-              }}
-            >
+            <li key={i} style={COLUMN_STYLE}>
               <Text size="S">{name}</Text>
               <Select
                 name={`${kind}-column-${i}`}
