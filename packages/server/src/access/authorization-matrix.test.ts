@@ -239,6 +239,7 @@ const MATRIX: Record<string, MatrixEntry> = {
   ...myNumberEntries('/api/clients/:clientId/employees/:employeeId'),
   ...myNumberEntries('/api/clients/:clientId/employees/:employeeId/dependents/:dependentId'),
   'GET /api/clients/:clientId/employees/:employeeId/access-history': { allow: ['office_admin'] },
+  'GET /api/clients/:clientId/access-report': { allow: ['office_admin'] },
   'GET /api/me/my-number': { allow: ['employee'], ok: 503 },
   'PUT /api/me/my-number': { allow: ['employee'], ok: 503, body: () => MY_NUMBER_REGISTRATION },
   'POST /api/me/my-number/reveal': { allow: ['employee'], ok: 503, body: () => MY_NUMBER_REVEAL },

@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Actor } from '../access/access.ts'
 import { ROLES } from '../access/access.ts'
 import { acceptInvitation } from '../invitations/accept-invitation.ts'
+import { withTenant } from '../tenancy/with-tenant.ts'
 import {
   ZAcceptInvitationRequest,
   ZAcceptInvitationResponse,
@@ -66,7 +67,7 @@ export const authRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) => 
       setSessionCookie(reply, token)
       const resolved = await resolveSession(deps, token, request.id)
       if (resolved?.actor == null) throw unauthenticated()
-      return sessionView(deps, resolved.session, resolved.actor)
+      return await sessionView(deps, resolved.session, resolved.actor)
     },
   )
 
@@ -78,7 +79,7 @@ export const authRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) => 
     },
     async (request) => {
       if (request.actor === null) throw unauthenticated()
-      return sessionView(deps, currentSession(request), request.actor)
+      return await sessionView(deps, currentSession(request), request.actor)
     },
   )
 
@@ -122,9 +123,22 @@ export const authRoutes: FastifyPluginAsync<AuthDeps> = async (plugin, deps) => 
   )
 }
 
-function sessionView(deps: AuthDeps, session: CurrentSession, actor: Actor) {
+/** The signed-in user as the page shows them: who, in which office, with which role. */
+async function sessionView(deps: AuthDeps, session: CurrentSession, actor: Actor) {
+  const names = await withTenant(deps.db, actor.officeId, (trx) =>
+    trx
+      .selectFrom('users')
+      .innerJoin('offices', 'offices.id', 'users.office_id')
+      .select(['users.display_name', 'users.login_id', 'offices.name as office_name'])
+      .where('users.office_id', '=', actor.officeId)
+      .where('users.id', '=', actor.userId)
+      .executeTakeFirstOrThrow(),
+  )
   return {
     userId: actor.userId,
+    displayName: names.display_name,
+    loginId: names.login_id,
+    officeName: names.office_name,
     officeId: actor.officeId,
     role: actor.role,
     clientIds: [...actor.clientIds],

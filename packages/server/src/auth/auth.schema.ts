@@ -17,6 +17,9 @@ export const ZReauthenticateRequest = z.object({ password, code: totpCode }).str
 
 export const ZSessionResponse = z.object({
   userId: z.uuid(),
+  displayName: z.string(),
+  loginId: z.string(),
+  officeName: z.string(),
   officeId: z.uuid(),
   role: z.enum(ROLES),
   clientIds: z.array(z.uuid()),

@@ -41,6 +41,9 @@ describeOnEachDatabase(
       const body = response.json()
       assert.equal(body.userId, admin.userId)
       assert.equal(body.role, 'office_admin')
+      assert.equal(body.loginId, admin.loginId)
+      assert.equal(typeof body.displayName, 'string')
+      assert.equal(typeof body.officeName, 'string')
       assert.equal(body.csrfToken, admin.csrfToken)
       // signInAs enrols (the invitation's TOTP step signs in) and then signs in with password + TOTP.
       assert.deepEqual(await auditTypesFor(db(), admin.userId), [

@@ -248,6 +248,17 @@ describeOnEachDatabase('My Number relay', [...APP_DATABASE_MIGRATIONS], ({ db, b
     const types = history.json().items.map((i: { type: string }) => i.type)
     assert.ok(types.includes('MY_NUMBER_REGISTRATION_RELAYED'), types.join())
     assert.ok(types.includes('MY_NUMBER_STATUS_VIEWED'), types.join())
+    const report = await asAdmin('GET', `/api/clients/${clientId}/access-report?days=1`)
+    assert.equal(report.statusCode, 200, report.body)
+    const mine = report.json().items.find((i: { subjectId: string }) => i.subjectId === employeeId)
+    assert.equal(mine.kind, 'employee')
+    assert.ok(mine.fields.includes('myNumber'))
+    assert.ok(mine.operations.includes('create'))
+    const disclosure = await asAdmin('GET', `/api/clients/${clientId}/access-report?days=1&scope=disclosure`)
+    const read = disclosure.json().items.find((i: { subjectId: string }) => i.subjectId === employeeId)
+    assert.deepEqual(read.operations, ['read'])
+    const byStaff = await asStaff('GET', `/api/clients/${clientId}/access-report`)
+    assert.equal(byStaff.statusCode, 403)
   })
 
   test('every relay route writes an audit entry, whether the vault answers yes or no', async () => {

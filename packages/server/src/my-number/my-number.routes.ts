@@ -2,14 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Role } from '../access/access.ts'
 import { ROLES } from '../access/access.ts'
+import { ZClientParams } from '../clients/clients.schema.ts'
 import { dependentsOf } from '../people/dependents.repo.ts'
 import { ZDependentParams } from '../people/dependents.schema.ts'
 import { ZClientEmployeeParams } from '../people/employees.schema.ts'
 import { contextOf } from '../people/operation-context.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
 import { accessHistory } from './access-history.ts'
+import { clientAccessReport } from './access-report.ts'
 import {
   ZAccessHistory,
+  ZAccessReport,
+  ZAccessReportQuery,
   ZApproved,
   ZHistoryQuery,
   ZMyNumberRefusal,
@@ -160,6 +164,28 @@ export const myNumberRoutes: FastifyPluginAsyncZod<MyNumberDeps> = async (app, d
       items: await accessHistory(deps.db, contextOf(request), officeRef(request.params), {
         days: request.query.days ?? DEFAULT_HISTORY_DAYS,
         now: deps.now(),
+      }),
+    }),
+  )
+
+  app.get(
+    '/clients/:clientId/access-report',
+    {
+      schema: {
+        tags: ['my-number'],
+        description:
+          '事業所の誰のどのデータが、いつ、誰に、どう扱われたか（監査ログから。漏えい等の範囲の確認に）',
+        params: ZClientParams,
+        querystring: ZAccessReportQuery,
+        response: { 200: ZAccessReport },
+      },
+      config: { access: { roles: ['office_admin'], scope: 'client' } },
+    },
+    async (request) => ({
+      items: await clientAccessReport(deps.db, contextOf(request), request.params.clientId, {
+        days: request.query.days ?? 30,
+        now: deps.now(),
+        ...(request.query.scope === 'disclosure' ? { operations: ['read', 'export', 'print'] as const } : {}),
       }),
     }),
   )

@@ -98,3 +98,27 @@ export const ZStatusQuery = z.object({
 export const ZHistoryQuery = z.object({
   days: z.coerce.number().int().min(1).max(3660).optional().describe('さかのぼる日数（省略時 365）'),
 })
+
+export const ZAccessReportQuery = z.object({
+  days: z.coerce.number().int().min(1).max(3660).optional().describe('さかのぼる日数（省略時 30）'),
+  scope: z
+    .enum(['all', 'disclosure'], { error: '範囲は all か disclosure です。' })
+    .optional()
+    .describe('disclosure: 閲覧・出力・印刷だけ（漏えい等の範囲の確認に）'),
+})
+
+export const ZAccessReport = z.object({
+  items: z.array(
+    z.object({
+      subjectId: z.string(),
+      employeeId: z.string().nullable(),
+      kind: z.enum(['employee', 'dependent', 'unknown']),
+      fields: z.array(z.string()),
+      operations: z.array(z.string()),
+      actors: z.array(z.string()),
+      entries: z.number(),
+      firstAt: z.string(),
+      lastAt: z.string(),
+    }),
+  ),
+})

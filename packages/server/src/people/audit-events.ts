@@ -32,6 +32,8 @@ export type PeopleAuditType =
   | 'PEOPLE_IMPORTED'
   /** An import was previewed: its 社員番号 were checked against the client's employees. */
   | 'IMPORT_PREVIEWED'
+  /** The client's access report (who touched which people's data) was read from the audit log. */
+  | 'ACCESS_REPORT_VIEWED'
 
 export type PeopleAuditEntry = {
   type: PeopleAuditType

@@ -156,12 +156,14 @@ export async function listEmployees(trx: Trx, officeId: string, filter: ListFilt
     query = query.where('v.employment_type', '=', filter.employmentType)
   if (filter.status === 'active') query = query.where('e.leave_date', 'is', null)
   if (filter.status === 'left') query = query.where('e.leave_date', 'is not', null)
-  if (filter.search !== undefined && filter.search !== '') {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const search = filter.search
+  if (search !== undefined && search !== '') {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     query = query.where((eb) =>
       eb.or([
         eb(sql`v.family_name || v.given_name`, 'like', pattern),
         eb(sql`v.family_name_kana || v.given_name_kana`, 'like', pattern),
+        eb('e.employee_number', '=', search),
       ]),
     )
   }

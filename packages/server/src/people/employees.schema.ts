@@ -106,7 +106,7 @@ export const ZListEmployeesQuery = z.object({
     .string()
     .max(50, { error: '検索語は50文字以内で入力してください。' })
     .optional()
-    .describe('氏名またはフリガナの一部（ひらがな可）'),
+    .describe('氏名またはフリガナの一部（ひらがな可）、または社員番号（完全一致）'),
   clientId: zUuid.optional(),
   employmentType: ZEmploymentType.optional(),
   status: z

@@ -218,6 +218,18 @@ describeOnEachDatabase<ServerTables>(
           `${e.familyNameKana}${e.givenNameKana}`.includes(target.familyNameKana),
         ),
       )
+      const byNumber = await call('GET', `/api/clients/${clientId}/employees/${target.id}`)
+      const employeeNumber: string | null = byNumber.json().employeeNumber
+      if (employeeNumber !== null) {
+        const numbered = (
+          await call('GET', `/api/employees?q=${encodeURIComponent(employeeNumber)}&clientId=${clientId}`)
+        ).json()
+        assert.deepEqual(
+          numbered.items.map((e: { id: string }) => e.id),
+          [target.id],
+          'a 社員番号 finds its employee',
+        )
+      }
       const bad = await call('GET', `/api/employees?cursor=not-a-cursor`)
       assert.equal(bad.statusCode, 400)
       assert.equal(bad.json().field, 'cursor')
