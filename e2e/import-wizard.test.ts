@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
+import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { syntheticSheets, tableToCsv } from '../packages/server/src/imports/testing.ts'
 import { startTestVault } from '../packages/server/src/my-number/testing.ts'
@@ -50,6 +51,22 @@ test('事務所の担当者がShift_JISのCSVを取り込み、誤りのある�
   await page.getByRole('heading', { name: `${client.name}: 従業員の取り込み` }).waitFor()
 
   const employeesFile = page.getByLabel('社員のファイルを選ぶ')
+  // An Excel workbook is read in the page too (its ZIP inflated by the browser); the sheet can be chosen.
+  const workbook = new ExcelJS.Workbook()
+  workbook.addWorksheet('メモ').addRow(['この名簿は架空の人物です'])
+  const sheet = workbook.addWorksheet('社員')
+  sheet.addRow(sheets.employees.headers)
+  for (const row of sheets.employees.rows) sheet.addRow(row.cells)
+  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer())
+  await employeesFile.setInputFiles({
+    name: '社員名簿.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: xlsx,
+  })
+  await page.getByText('社員: 社員名簿.xlsx（シート「メモ」、0 行）').waitFor()
+  await page.getByLabel('社員のシート').selectOption('社員')
+  await page.getByText('社員: 社員名簿.xlsx（シート「社員」、3 行）').waitFor()
+
   await employeesFile.setInputFiles({ name: '社員名簿.csv', mimeType: 'text/csv', buffer: broken })
   await page.getByText('社員: 社員名簿.csv（Shift_JIS、3 行）').waitFor()
   // The columns are guessed from the Japanese headers; the 個人番号 column stays in the page.

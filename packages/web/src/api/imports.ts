@@ -5,6 +5,9 @@ import type { MyNumberRegistration } from './self-service.ts'
 
 /** Shapes of packages/server/src/imports/imports.schema.ts. */
 
+/** A cell as the file gives it: text, a number (Excel; dates are serials), a boolean, or blank. */
+export type Cell = string | number | boolean | null
+
 /**
  * One table of a file: the header row (its number and labels) and the data rows with their row
  * numbers as the user sees them in a spreadsheet. Cells are aligned with `headers`.
@@ -12,7 +15,7 @@ import type { MyNumberRegistration } from './self-service.ts'
 export type ImportTable = {
   headerRow: number
   headers: string[]
-  rows: { row: number; cells: Array<string | null> }[]
+  rows: { row: number; cells: Cell[] }[]
 }
 
 /** What goes to the server: only mapped columns, with their mapping (header → field). */

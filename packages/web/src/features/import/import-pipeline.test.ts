@@ -7,7 +7,7 @@ import { parseCsv } from './csv-parse.ts'
 import { decodeText } from './decode-text.ts'
 import type { ImportFileError } from './import-file-error.ts'
 import { looksLikeMyNumber, mergeIssues, prepareUpload } from './prepare-upload.ts'
-import { readCsvTable } from './read-table.ts'
+import { readImportFile } from './read-table.ts'
 
 const generator = createSyntheticGenerator('web-import-pipeline')
 
@@ -70,22 +70,22 @@ test('引用符で囲んだ値はどんな文字でも書いて読み戻せる',
   )
 })
 
-test('空行は飛ばし、行番号は表計算ソフトの行番号のまま、Excel ファイルはCSVで保存するよう告げる', () => {
-  const { table } = readCsvTable(new TextEncoder().encode('氏名,性別\n\n山田 花子,女\n,\n佐藤 太郎\n'))
-  assert.deepEqual(table, {
-    headerRow: 1,
-    headers: ['氏名', '性別'],
-    rows: [
-      { row: 3, cells: ['山田 花子', '女'] },
-      { row: 5, cells: ['佐藤 太郎', null] },
-    ],
+test('空行は飛ばし、行番号は表計算ソフトの行番号のまま、空のファイルはそう告げる', async () => {
+  const read = await readImportFile(new TextEncoder().encode('氏名,性別\n\n山田 花子,女\n,\n佐藤 太郎\n'))
+  assert.deepEqual(read, {
+    format: 'csv',
+    encoding: 'utf-8',
+    table: {
+      headerRow: 1,
+      headers: ['氏名', '性別'],
+      rows: [
+        { row: 3, cells: ['山田 花子', '女'] },
+        { row: 5, cells: ['佐藤 太郎', null] },
+      ],
+    },
   })
-  assert.throws(
-    () => readCsvTable(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0])),
-    (error: ImportFileError) => error.code === 'XLSX_NOT_SUPPORTED',
-  )
-  assert.throws(
-    () => readCsvTable(new Uint8Array()),
+  await assert.rejects(
+    readImportFile(new Uint8Array()),
     (error: ImportFileError) => error.code === 'FILE_EMPTY',
   )
 })

@@ -3,11 +3,13 @@ import {
   Base,
   Button,
   Cluster,
+  FormControl,
   Heading,
   InputFile,
   NotificationBar,
   PageHeading,
   Section,
+  Select,
   Stack,
   Text,
 } from 'smarthr-ui'
@@ -25,20 +27,18 @@ import { pathOf } from '../../router/routes.ts'
 import { useCurrentSession } from '../../session/session-context.tsx'
 import { IdentityCheckFields, isIdentityCheckChosen } from '../self-service/identity-check-fields.tsx'
 import type { ColumnChoice, TableKind } from './column-mapping.ts'
-import { duplicateFields, fieldLabelsOf, guessColumns } from './column-mapping.ts'
+import { duplicateFields, fieldLabelsOf } from './column-mapping.ts'
 import { ColumnMappingTable } from './column-mapping-table.tsx'
-import type { TextEncodingName } from './decode-text.ts'
-import { ENCODING_LABEL } from './decode-text.ts'
 import { ImportFileError } from './import-file-error.ts'
 import { IssueTable } from './issue-table.tsx'
+import type { LoadedFile } from './loaded-file.ts'
+import { fileSummary, loadFile } from './loaded-file.ts'
 import type { PreparedTable } from './prepare-upload.ts'
 import { mergeIssues, prepareUpload } from './prepare-upload.ts'
 import { ProgressLine } from './progress-line.tsx'
-import { readCsvTable } from './read-table.ts'
+import { readImportFile } from './read-table.ts'
 import type { NumberJob } from './relay-numbers.ts'
 import { numberJobs, relayNumbers } from './relay-numbers.ts'
-
-type LoadedFile = { name: string; encoding: TextEncodingName; table: ImportTable; choices: ColumnChoice[] }
 
 /** The server's answer and the page's own findings for one set of files and column choices. */
 type Checked = {
@@ -124,14 +124,8 @@ function ImportWizard({ clientId }: { clientId: string }) {
       return
     }
     try {
-      const { table, encoding } = readCsvTable(new Uint8Array(await chosen.arrayBuffer()))
-      // A corrected file with the same headers keeps the columns the user chose.
-      const previous = files[kind]
-      const choices =
-        previous !== null && sameHeaders(previous.table.headers, table.headers)
-          ? previous.choices
-          : guessColumns(kind, table.headers)
-      setFiles((f) => ({ ...f, [kind]: { name: chosen.name, encoding, table, choices } }))
+      const source = await readImportFile(new Uint8Array(await chosen.arrayBuffer()))
+      setFiles((f) => ({ ...f, [kind]: loadFile(kind, chosen.name, source, f[kind]) }))
     } catch (caught) {
       setFiles((f) => ({ ...f, [kind]: null }))
       setFileErrors((e) => ({
@@ -139,9 +133,17 @@ function ImportWizard({ clientId }: { clientId: string }) {
         [kind]:
           caught instanceof ImportFileError
             ? caught.messageJa
-            : 'ファイルを読み込めませんでした。CSV ファイルを選び直してください。',
+            : 'ファイルを読み込めませんでした。CSV か Excel（.xlsx）のファイルを選び直してください。',
       }))
     }
+  }
+
+  const chooseSheet = (kind: TableKind, sheet: string) => {
+    setChecked(null)
+    setFiles((f) => {
+      const file = f[kind]
+      return file === null ? f : { ...f, [kind]: loadFile(kind, file.name, file.source, file, sheet) }
+    })
   }
 
   const setChoices = (kind: TableKind, choices: ColumnChoice[]) => {
@@ -152,6 +154,10 @@ function ImportWizard({ clientId }: { clientId: string }) {
     })
   }
 
+  const tables = {
+    employees: usable(files.employees),
+    dependents: usable(files.dependents),
+  }
   const duplicates = (['employees', 'dependents'] as const).flatMap((kind) => {
     const file = files[kind]
     if (file === null) return []
@@ -160,7 +166,7 @@ function ImportWizard({ clientId }: { clientId: string }) {
   })
 
   const check = async () => {
-    const employees = files.employees
+    const employees = tables.employees
     if (employees === null) return
     setChecking(true)
     setError(null)
@@ -168,9 +174,9 @@ function ImportWizard({ clientId }: { clientId: string }) {
       const prepared = {
         employees: prepareUpload('employees', employees.table, employees.choices),
         dependents:
-          files.dependents === null
+          tables.dependents === null
             ? null
-            : prepareUpload('dependents', files.dependents.table, files.dependents.choices),
+            : prepareUpload('dependents', tables.dependents.table, tables.dependents.choices),
       }
       const preview = await previewImport(clientId, rowsOf(prepared))
       const issues = mergeIssues(preview.issues, prepared.employees.issues, prepared.dependents?.issues ?? [])
@@ -347,8 +353,8 @@ function ImportWizard({ clientId }: { clientId: string }) {
           <Stack>
             <Heading>1. ファイルを選ぶ</Heading>
             <Text as="p">
-              CSV ファイル（UTF-8 または Shift_JIS）を選んでください。Excel
-              のファイルは「CSV（コンマ区切り）」で保存してから選びます。個人番号の列があれば、番号はこの画面の中だけで読み、暗号化してから送ります。
+              CSV ファイル（UTF-8 または Shift_JIS）か Excel
+              ファイル（.xlsx）を選んでください。個人番号の列があれば、番号はこの画面の中だけで読み、登録した人ごとに暗号化してから送ります。
             </Text>
             {(['employees', 'dependents'] as const).map((kind) => {
               const file = files[kind]
@@ -357,31 +363,46 @@ function ImportWizard({ clientId }: { clientId: string }) {
                   <InputFile
                     label={kind === 'employees' ? '社員のファイルを選ぶ' : '被扶養者のファイルを選ぶ（任意）'}
                     name={kind}
-                    accept=".csv,text/csv"
+                    accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     error={fileErrors[kind] !== null}
                     onChange={(chosen) => void chooseFile(kind, chosen[0])}
                   />
                   {fileErrors[kind] === null ? null : <ErrorNotice message={fileErrors[kind]} />}
                   {file === null ? null : (
                     <Text as="p" size="S">
-                      {KIND_LABEL[kind]}: {file.name}（{ENCODING_LABEL[file.encoding]}、
-                      {file.table.rows.length} 行）
+                      {KIND_LABEL[kind]}: {fileSummary(file)}
                     </Text>
                   )}
+                  {file?.source.format === 'xlsx' && file.source.sheets.length > 1 ? (
+                    <FormControl label={`${KIND_LABEL[kind]}のシート`}>
+                      <Select
+                        name={`${kind}-sheet`}
+                        options={file.source.sheets.map((sheet) => ({
+                          value: sheet.name,
+                          label: sheet.name,
+                        }))}
+                        value={file.sheet ?? ''}
+                        onChangeValue={(sheet) => chooseSheet(kind, sheet)}
+                      />
+                    </FormControl>
+                  ) : null}
+                  {file !== null && !('headers' in file.table) ? (
+                    <ErrorNotice message={file.table.messageJa} />
+                  ) : null}
                 </Stack>
               )
             })}
           </Stack>
         </Section>
       </Base>
-      {files.employees === null ? null : (
+      {tables.employees === null ? null : (
         <Base padding={1.5}>
           <Section>
             <Stack>
               <Heading>2. 列の対応を確かめる</Heading>
               <Text as="p">見出しから推測した項目です。違っていれば選び直してください。</Text>
               {(['employees', 'dependents'] as const).map((kind) => {
-                const file = files[kind]
+                const file = tables[kind]
                 return file === null ? null : (
                   <ColumnMappingTable
                     key={kind}
@@ -484,6 +505,7 @@ function rowsOf(prepared: Prepared): ImportRows {
     : { employees: prepared.employees.table, dependents: prepared.dependents.table }
 }
 
-function sameHeaders(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((header, i) => header === b[i])
+/** The file's table and choices, when its chosen sheet is one. */
+function usable(file: LoadedFile | null): { table: ImportTable; choices: ColumnChoice[] } | null {
+  return file === null || !('headers' in file.table) ? null : { table: file.table, choices: file.choices }
 }

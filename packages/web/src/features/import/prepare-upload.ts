@@ -1,6 +1,6 @@
 import { isValidMyNumber } from '@mamori/rules/mynumber/check-digit.ts'
 import { normalizeDigits } from '@mamori/rules/text/normalize-digits.ts'
-import type { ImportTable, RowIssue, UploadTable } from '../../api/imports.ts'
+import type { Cell, ImportTable, RowIssue, UploadTable } from '../../api/imports.ts'
 import type { ColumnChoice, TableKind } from './column-mapping.ts'
 import { IGNORE } from './column-mapping.ts'
 
@@ -21,8 +21,15 @@ export type PreparedTable = {
 // an import takes has twelve digits, so such a cell is a My Number in the wrong column.
 const MY_NUMBER_LIKE = /\d{12}|\d{4}[ -]\d{4}[ -]\d{4}/
 
-export function looksLikeMyNumber(cell: string | null): boolean {
-  return cell !== null && MY_NUMBER_LIKE.test(cell.normalize('NFKC'))
+export function looksLikeMyNumber(cell: Cell): boolean {
+  if (cell === null || typeof cell === 'boolean') return false
+  return MY_NUMBER_LIKE.test(typeof cell === 'number' ? cell.toFixed(0) : cell.normalize('NFKC'))
+}
+
+/** A cell of the 個人番号 column as typed text: an Excel number keeps its digits (no exponent). */
+function numberText(cell: Cell | undefined): string {
+  if (cell === undefined || cell === null || typeof cell === 'boolean') return ''
+  return typeof cell === 'number' ? cell.toFixed(0) : cell.normalize('NFKC').trim()
 }
 
 export function prepareUpload(
@@ -36,7 +43,7 @@ export function prepareUpload(
   const numbers = new Map<number, string>()
   const rows = source.rows.map(({ row, cells }) => {
     if (numberColumn !== -1) {
-      const text = cells[numberColumn]?.normalize('NFKC').trim() ?? ''
+      const text = numberText(cells[numberColumn])
       if (text !== '') {
         const digits = normalizeDigits(text)
         if (isValidMyNumber(digits)) numbers.set(row, digits)
