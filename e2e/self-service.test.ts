@@ -76,7 +76,7 @@ test('事務所が従業員を招待し、従業員は本人の画面で利用�
 
   await page.getByRole('heading', { name: '利用目的' }).waitFor()
   await page.getByText('健康保険・厚生年金保険の届出').waitFor()
-  await page.getByText('上の「利用目的」を読み、この目的で番号を提供することに同意します').click()
+  await page.getByText('上の「利用目的」を読み、番号がこの目的だけに使われることを確認しました').click()
 
   const own = page.getByLabel('あなたの個人番号')
   await own.fill(wrongDigit)

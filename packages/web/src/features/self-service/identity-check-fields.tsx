@@ -16,7 +16,7 @@ export function IdentityCheckFields({
     <Stack>
       <FormControl
         label="番号確認の書類"
-        helpMessage="番号が正しいことを確かめた書類"
+        helpMessage="番号が正しいことを確かめた書類。個人番号通知書（紙の通知）は使えません。"
         errorMessages={errors.numberCheck}
       >
         <Select

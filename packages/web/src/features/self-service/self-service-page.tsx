@@ -235,7 +235,7 @@ function EntrySection({
                 checked={purposeRead}
                 onChange={(e) => setPurposeRead(e.currentTarget.checked)}
               >
-                上の「利用目的」を読み、この目的で番号を提供することに同意します
+                上の「利用目的」を読み、番号がこの目的だけに使われることを確認しました
               </Checkbox>
               {checks.map(({ person, check }) => (
                 <FormControl
