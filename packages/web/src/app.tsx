@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { Button, Center, Loader, Stack } from 'smarthr-ui'
 import { ErrorNotice } from './components/error-notice.tsx'
 import { NotFoundPage } from './components/not-found-page.tsx'
+import { AccessReportPage } from './features/audit/access-report-page.tsx'
 import { ClientDetailPage } from './features/clients/client-detail-page.tsx'
 import { ClientListPage } from './features/clients/client-list-page.tsx'
 import { EmployeeDetailPage } from './features/employees/employee-detail-page.tsx'
@@ -81,6 +82,12 @@ function screenOf(route: Exclude<Route, { name: 'sign-in' | 'invitation' }>, rol
         <UserListPage />
       ) : (
         <ErrorNotice message="利用者と権限の管理は事務所管理者だけが行えます。必要なときは事務所管理者に依頼してください。" />
+      )
+    case 'audit':
+      return role === 'office_admin' ? (
+        <AccessReportPage />
+      ) : (
+        <ErrorNotice message="アクセス状況は事務所管理者だけが表示できます。必要なときは事務所管理者に依頼してください。" />
       )
     case 'import':
       return role === 'office_admin' || role === 'office_staff' ? (

@@ -14,6 +14,7 @@ describe('matchRoute / pathOf', () => {
       { name: 'client', clientId: CLIENT },
       { name: 'employee', clientId: CLIENT, employeeId: EMPLOYEE },
       { name: 'users' },
+      { name: 'audit' },
       { name: 'import', clientId: CLIENT },
       { name: 'me' },
     ] as const

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'import'; clientId: string }
   | { name: 'me' }
   | { name: 'users' }
+  | { name: 'audit' }
   | { name: 'not-found' }
 
 const ID = '([0-9a-fA-F-]{36})'
@@ -26,6 +27,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => Route]> 
     (m) => ({ name: 'employee', clientId: m[1]!, employeeId: m[2]! }),
   ],
   [/^\/users$/, () => ({ name: 'users' })],
+  [/^\/audit$/, () => ({ name: 'audit' })],
   [new RegExp(`^/clients/${ID}/import$`), (m) => ({ name: 'import', clientId: m[1]! })],
   [/^\/me$/, () => ({ name: 'me' })],
 ]
@@ -53,6 +55,8 @@ export function pathOf(route: Exclude<Route, { name: 'not-found' }>): string {
       return `/clients/${route.clientId}/employees/${route.employeeId}`
     case 'users':
       return '/users'
+    case 'audit':
+      return '/audit'
     case 'import':
       return `/clients/${route.clientId}/import`
     case 'me':

@@ -84,3 +84,8 @@ const FIELD_LABEL: Readonly<Record<string, string>> = {
 export function auditFieldsLabel(fields: readonly string[]): string {
   return fields.map((field) => FIELD_LABEL[field] ?? field).join('、')
 }
+
+/** Operations of a report row in the order the server gives them: 閲覧、出力 … */
+export function auditOperationsLabel(operations: readonly string[]): string {
+  return operations.map((operation) => OPERATION_LABEL[operation] ?? operation).join('、')
+}
