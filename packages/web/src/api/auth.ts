@@ -6,6 +6,9 @@ export type OfficeRole = Exclude<Role, 'employee'>
 
 export type Session = {
   userId: string
+  displayName: string
+  loginId: string
+  officeName: string
   officeId: string
   role: Role
   clientIds: string[]

@@ -38,8 +38,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
         }
         logoHref={session.role === 'employee' ? '/me' : '/clients'}
       >
+        {/* Who is signed in, for which office, as what: a shared PC shows whose session is open. */}
         <Text color="TEXT_WHITE" size="S">
-          {ROLE_LABEL[session.role]}としてサインイン中
+          {session.officeName}　{session.displayName}（{session.loginId}・{ROLE_LABEL[session.role]}）
         </Text>
         <Button size="s" onClick={() => void signOut()}>
           サインアウト
@@ -47,6 +48,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </Header>
       <AppNavi>
         {session.role === 'employee' ? item('/me', '個人番号の提出') : item('/clients', '顧問先')}
+        {session.role === 'office_admin' ? item('/audit', 'アクセス状況') : null}
         {session.role === 'office_admin' ? item('/users', '利用者と権限') : null}
       </AppNavi>
       <main style={{ padding: '1.5rem', maxWidth: '80rem', marginInline: 'auto' }}>
