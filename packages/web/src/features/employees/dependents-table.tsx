@@ -1,16 +1,18 @@
-import { Cluster, Stack, Table, Td, Text, Th } from 'smarthr-ui'
+import { Table, Td, Text, Th } from 'smarthr-ui'
 import type { Dependent } from '../../api/employees.ts'
 import { dateLabel } from '../../format/dates.ts'
 import { RELATIONSHIP_LABEL, yen } from '../../format/labels.ts'
-import { MyNumberReveal } from '../my-number/my-number-reveal.tsx'
-import { MyNumberStatusView } from '../my-number/my-number-status.tsx'
+import { MyNumberPanel } from '../my-number/my-number-panel.tsx'
 
 export function DependentsTable({
   clientId,
   dependents,
+  onChanged,
 }: {
   clientId: string
   dependents: readonly Dependent[]
+  /** After a number or a refusal was recorded for a dependent. */
+  onChanged(): void
 }) {
   if (dependents.length === 0) return <Text as="p">登録されている扶養家族はいません。</Text>
   return (
@@ -46,17 +48,13 @@ export function DependentsTable({
                 {yen(d.annualIncomeYen)}・{d.cohabiting ? '同居' : '別居'}
               </Td>
               <Td>
-                <Stack gap={0.5}>
-                  <MyNumberStatusView status={d.myNumber} compact />
-                  {d.myNumber.status === 'registered' ? (
-                    <Cluster>
-                      <MyNumberReveal
-                        subject={{ clientId, employeeId: d.employeeId, dependentId: d.id }}
-                        personLabel={`${d.familyName} ${d.givenName}さん`}
-                      />
-                    </Cluster>
-                  ) : null}
-                </Stack>
+                <MyNumberPanel
+                  subject={{ clientId, employeeId: d.employeeId, dependentId: d.id }}
+                  status={d.myNumber}
+                  personLabel={`${d.familyName} ${d.givenName}さん`}
+                  compact
+                  onChanged={onChanged}
+                />
               </Td>
             </tr>
           ))}

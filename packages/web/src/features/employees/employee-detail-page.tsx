@@ -18,8 +18,7 @@ import { EMPLOYMENT_TYPE_LABEL, LEAVE_REASON_LABEL, SEX_LABEL } from '../../form
 import { Link } from '../../router/router.tsx'
 import { pathOf } from '../../router/routes.ts'
 import { AccessHistorySection } from '../audit/access-history-section.tsx'
-import { MyNumberReveal } from '../my-number/my-number-reveal.tsx'
-import { MyNumberStatusView } from '../my-number/my-number-status.tsx'
+import { MyNumberPanel } from '../my-number/my-number-panel.tsx'
 import { EmployeeInvitationButton } from '../self-service/employee-invitation.tsx'
 import { DependentsTable } from './dependents-table.tsx'
 import { VersionHistoryTable } from './version-history-table.tsx'
@@ -80,15 +79,12 @@ export function EmployeeDetailPage({ clientId, employeeId }: { clientId: string;
               <Section>
                 <Stack>
                   <Heading>個人番号（マイナンバー）</Heading>
-                  <MyNumberStatusView status={e.myNumber} />
-                  {e.myNumber.status === 'registered' ? (
-                    <Cluster>
-                      <MyNumberReveal
-                        subject={{ clientId, employeeId }}
-                        personLabel={`${e.current.familyName} ${e.current.givenName}さん`}
-                      />
-                    </Cluster>
-                  ) : null}
+                  <MyNumberPanel
+                    subject={{ clientId, employeeId }}
+                    status={e.myNumber}
+                    personLabel={`${e.current.familyName} ${e.current.givenName}さん`}
+                    onChanged={employee.reload}
+                  />
                   {e.leaveDate === null ? (
                     <Cluster>
                       <EmployeeInvitationButton
@@ -110,7 +106,7 @@ export function EmployeeDetailPage({ clientId, employeeId }: { clientId: string;
             <Section>
               <Stack>
                 <Heading>扶養家族</Heading>
-                <DependentsTable clientId={clientId} dependents={e.dependents} />
+                <DependentsTable clientId={clientId} dependents={e.dependents} onChanged={employee.reload} />
               </Stack>
             </Section>
             <AccessHistorySection

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { MASKED_MY_NUMBER, myNumberNextStep, myNumberStatusLabel } from './my-number-labels.ts'
+import {
+  identityCheckLabel,
+  MASKED_MY_NUMBER,
+  myNumberNextStep,
+  myNumberStatusLabel,
+  numberCheckLabel,
+  refusalAnswerLabel,
+} from './my-number-labels.ts'
 
 const statuses = [
   { status: 'not_registered', identityVerified: false },
@@ -19,4 +26,12 @@ test('状態ごとに異なる表示と、次にすることがある', () => {
 
 test('伏せ字は数字を一つも含まない', () => {
   assert.doesNotMatch(MASKED_MY_NUMBER, /\d/)
+})
+
+test('本人確認の書類と提供拒否の回答は日本語で、知らないコードも書類・回答と分かる', () => {
+  assert.equal(numberCheckLabel('MY_NUMBER_CARD'), 'マイナンバーカード（個人番号カード）')
+  assert.equal(identityCheckLabel('DRIVERS_LICENSE'), '運転免許証')
+  assert.equal(identityCheckLabel('NEW_DOCUMENT'), 'その他の書類（NEW_DOCUMENT）')
+  assert.equal(refusalAnswerLabel('REFUSED'), '提供を拒否された')
+  assert.equal(refusalAnswerLabel('LATER'), 'その他（LATER）')
 })
