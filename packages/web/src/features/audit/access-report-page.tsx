@@ -162,7 +162,7 @@ function ReportTable({ asked }: { asked: Asked }) {
                         )}
                       </Td>
                       <Td>{auditFieldsLabel(item.fields)}</Td>
-                      <Td>{auditOperationsLabel(item.operations)}</Td>
+                      <Td style={NO_WRAP}>{auditOperationsLabel(item.operations)}</Td>
                       <Td>{item.actors.join('、')}</Td>
                       <Td style={NO_WRAP}>{item.entries}件</Td>
                       <Td style={NO_WRAP}>{dateTimeLabel(item.firstAt)}</Td>

@@ -12,6 +12,7 @@ test('結果と項目名', () => {
   assert.deepEqual(auditResultLabel('denied'), { text: '拒否', type: 'red' })
   assert.equal(auditResultLabel('odd').text, '不明')
   assert.equal(auditFieldsLabel(['name', 'myNumber', 'zipCode']), '氏名、個人番号、zipCode')
+  assert.equal(auditFieldsLabel(['basePayYen', 'employeeNumber']), '基本給、社員番号')
 })
 
 test('操作の一覧は日本語で、知らない操作はそのまま', () => {
