@@ -18,6 +18,10 @@ import { checkTypedNumber } from '../self-service/typed-number.ts'
 const NO_CHECK: IdentityCheckInput = { numberCheck: '', identityCheck: '' }
 const DUPLICATE = 'MY_NUMBER_DUPLICATE_NEEDS_APPROVAL'
 
+/** Who may approve (server my-number.routes.ts APPROVERS), among the office's active users. */
+const isApprover = (u: OfficeUser) =>
+  (u.role === 'office_admin' || u.role === 'office_staff') && u.activated && !u.disabled
+
 /**
  * The office registers a person's number it received (on paper, at the counter): typed here,
  * checked as typed (check digit), sealed in this page to the vault's key bound to the office, the
@@ -91,7 +95,7 @@ export function RegisterMyNumberDialog({
         )
         if (session.role === 'office_admin' && approvers === null) {
           listUsers().then(
-            (users) => setApprovers(users.filter((u) => u.id !== session.userId && u.role !== 'employee')),
+            (users) => setApprovers(users.filter((u) => isApprover(u) && u.id !== session.userId)),
             () => setApprovers([]),
           )
         }
