@@ -67,7 +67,6 @@ export async function startOfficeServer(
   } = {},
 ): Promise<OfficeServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mamori-e2e-'))
-  t.after(() => rm(dataDir, { recursive: true, force: true }))
   const config = loadServerConfig(
     { MAMORI_DATA_DIR: dataDir, MAMORI_PORT: '0', MAMORI_LOG_LEVEL: 'silent' },
     dataDir,
@@ -86,10 +85,13 @@ export async function startOfficeServer(
     now: clock.now,
     ...(options.vault === undefined ? {} : { vault: options.vault }),
   })
+  // One hook, in this order: node:test runs after-hooks in the order they were added, and the
+  // audit sequencer may still be writing to the database in dataDir until audit.close().
   t.after(async () => {
     await app.close()
     await audit.close()
     await database.close()
+    await rm(dataDir, { recursive: true, force: true })
   })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
