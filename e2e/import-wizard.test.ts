@@ -21,9 +21,12 @@ test('事務所の担当者がShift_JISのCSVを取り込み、誤りのある�
   skip,
 }, async (t) => {
   const vaultDir = await mkdtemp(join(tmpdir(), 'mamori-e2e-vault-'))
-  t.after(() => rm(vaultDir, { recursive: true, force: true }))
   const vault = await startTestVault(vaultDir)
-  t.after(() => vault.stop())
+  // Stopped before its directory goes (after-hooks run in the order they were added).
+  t.after(async () => {
+    await vault.stop()
+    await rm(vaultDir, { recursive: true, force: true })
+  })
   const server = await startOfficeServer(t, { vault: vault.access })
   const [client] = await seedClients(server, { seed: 'e2e-import-wizard', employeesPerClient: [0] })
   assert.ok(client !== undefined)

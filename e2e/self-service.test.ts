@@ -19,9 +19,12 @@ test('事務所が従業員を招待し、従業員は本人の画面で利用�
   skip,
 }, async (t) => {
   const vaultDir = await mkdtemp(join(tmpdir(), 'mamori-e2e-vault-'))
-  t.after(() => rm(vaultDir, { recursive: true, force: true }))
   const vault = await startTestVault(vaultDir)
-  t.after(() => vault.stop())
+  // Stopped before its directory goes (after-hooks run in the order they were added).
+  t.after(async () => {
+    await vault.stop()
+    await rm(vaultDir, { recursive: true, force: true })
+  })
   const server = await startOfficeServer(t, { vault: vault.access })
   // The first seeded employee has one dependent.
   const [client] = await seedClients(server, { seed: 'e2e-self-service', employeesPerClient: [1] })
