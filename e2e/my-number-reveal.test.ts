@@ -15,7 +15,7 @@ import { screenshot } from './support/screenshots.ts'
 const skip = await chromiumSkipReason()
 const PURPOSE = 'SOCIAL_INSURANCE_FILING'
 
-test('事務所管理者は理由を入力して個人番号を表示でき、番号は隠すか30秒で消え、表示はアクセス履歴に残り、送信内容に番号は載らない', {
+test('事務所管理者は理由を入力して個人番号を表示でき、番号は隠すか30秒で消え、表示はアクセス履歴に残り、担当者には表示できず、送信内容に番号は載らない', {
   skip,
 }, async (t) => {
   const vaultDir = await mkdtemp(join(tmpdir(), 'mamori-e2e-vault-'))
@@ -104,4 +104,25 @@ test('事務所管理者は理由を入力して個人番号を表示でき、�
   await capture.settled()
   assert.equal(capture.requests.filter((r) => r.url.endsWith('/my-number/reveal')).length, 3)
   assert.deepEqual(plaintextNumberFindings(capture.requests), [])
+
+  // A refused reveal: office staff of the same client see the status, and neither the page nor the
+  // server lets them see the number.
+  const staff = await server.addUser({ role: 'office_staff', clientIds: [client.id] })
+  const staffPage = await openPage(browser, `${server.url}/sign-in`)
+  const staffCapture = captureRequests(staffPage)
+  await signInThroughPage(staffPage, staff)
+  await staffPage.getByRole('heading', { name: '顧問先' }).waitFor()
+  await staffPage.goto(`${server.url}/clients/${client.id}/employees/${employee.id}`)
+  await staffPage.getByText('登録済み・本人確認済み').waitFor()
+  assert.equal(await staffPage.getByRole('button', { name: `${person}の個人番号を表示` }).count(), 0)
+  const refused = await server.app.inject({
+    method: 'POST',
+    url: `/api/clients/${client.id}/employees/${employee.id}/my-number/reveal`,
+    headers: staff.headers,
+    payload: { reason: '年金事務所からの照会に回答するため', recipientPublicKey: 'A'.repeat(43) },
+  })
+  assert.equal(refused.statusCode, 403)
+  assert.match(refused.json().message, /権限/)
+  await staffCapture.settled()
+  assert.deepEqual(plaintextNumberFindings(staffCapture.requests), [])
 })
