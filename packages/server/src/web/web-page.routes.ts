@@ -27,10 +27,10 @@ export const webPageRoutes: FastifyPluginAsync<WebPageOptions> = async (app, opt
     { config: { access: { public: true } } },
     async (request, reply) => {
       if (page === null) return reply.callNotFound()
+      // Hashed names: a changed file is a new name, so a year and immutable (send's own header).
       return reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
         .header('x-content-type-options', 'nosniff')
-        .sendFile(`assets/${request.params['*']}`)
+        .sendFile(`assets/${request.params['*']}`, { maxAge: 31_536_000_000, immutable: true })
     },
   )
 }
