@@ -47,7 +47,7 @@ async function startMamori(dataDir: string): Promise<Started> {
 
 test('mamori start serves the health page, keeps one process per data directory, and stops on SIGTERM', async (t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'mamori-start-'))
-  t.after(() => rm(dataDir, { recursive: true, force: true }))
+  t.after(() => rm(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }))
   const server = await startMamori(dataDir)
   t.after(() => server.child.kill('SIGKILL'))
 
@@ -82,7 +82,8 @@ test('mamori start serves the health page, keeps one process per data directory,
 
 test('the vault does not outlive mamori start, even when it is killed with SIGKILL', async (t) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'mamori-start-kill-'))
-  t.after(() => rm(dataDir, { recursive: true, force: true }))
+  // The orphaned vault may still be closing its database after its socket is gone: retry the removal.
+  t.after(() => rm(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }))
   const server = await startMamori(dataDir)
   const socket = join(dataDir, 'run', 'vault.sock')
   assert.ok((await stat(socket)).isSocket())
