@@ -5,6 +5,7 @@ import { type AuditEvent, validateAuditEvent } from './audit-event.ts'
 import { type BatchText, createBatchLeafHasher } from './batch-leaf-hashes.ts'
 import { leafHash } from './merkle.ts'
 import { encodeStoredEntry, type StoredEntry, storedEntryOf } from './stored-entry.ts'
+import { batchTextOf as batchOf } from './test-fixtures.ts'
 
 const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,20}$/)
 const code = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.:-]{0,20}$/)
@@ -31,35 +32,7 @@ const event: fc.Arbitrary<AuditEvent> = fc.record(
 )
 
 const GS = '\x1d'
-
-/** The columns as readEntryBatch's query writes them for a stored entry of plain values. */
-function columnsOf(e: StoredEntry): string[] {
-  const optional = (value: string | null) => value ?? GS
-  return [
-    e.actorId,
-    String(e.at),
-    optional(e.clientId),
-    optional(e.document),
-    e.fields === null ? GS : `{${e.fields.join(',')}}`,
-    e.operation,
-    optional(e.purpose),
-    optional(e.requestId),
-    e.result,
-    optional(e.subjectId),
-    e.tenantId,
-    e.type,
-  ]
-}
-
-function batchOf(entries: readonly StoredEntry[], from: number): BatchText {
-  const keys = ['clientId', 'document', 'fields', 'purpose', 'requestId', 'subjectId'] as const
-  return {
-    from,
-    count: entries.length,
-    text: entries.map((e) => columnsOf(e).join('\x1f')).join('\x1e'),
-    present: entries.reduce((n, e) => n + keys.filter((k) => e[k] !== null).length, 0),
-  }
-}
+const utf8 = (text: string) => new TextEncoder().encode(text)
 
 const binaryLeafHash = (entry: StoredEntry) =>
   Buffer.from(leafHash(encodeStoredEntry(entry))).toString('latin1')
@@ -106,10 +79,11 @@ test('a plain batch of entries with and without optional members and with empty 
 test('a batch not in the plain form is refused whole, so that it is read row by row', () => {
   const hasher = createBatchLeafHasher()
   const batch = batchOf([plain, { ...plain, seq: 8 }], 7)
+  const text = new TextDecoder().decode(batch.text)
   const column = (c: number, value: string, entry = 1) => {
-    const records = batch.text.split('\x1e').map((r) => r.split('\x1f'))
+    const records = text.split('\x1e').map((r) => r.split('\x1f'))
     records[entry]![c] = value
-    return { ...batch, text: records.map((r) => r.join('\x1f')).join('\x1e') }
+    return { ...batch, text: utf8(records.map((r) => r.join('\x1f')).join('\x1e')) }
   }
   const refused: Record<string, BatchText> = {
     'a quote': column(0, 'user"1'),
@@ -132,8 +106,8 @@ test('a batch not in the plain form is refused whole, so that it is read row by 
     'an array with bounds': column(4, '[0:1]={address,birthDate}'),
     'an unclosed array': column(4, '{address'),
     'fields that are not an array': column(4, 'address'),
-    'a missing column': { ...batch, text: batch.text.replace('\x1fEMPLOYEE_READ', '') },
-    'an extra column': { ...batch, text: `${batch.text}\x1fmore` },
+    'a missing column': { ...batch, text: utf8(text.replace('\x1fEMPLOYEE_READ', '')) },
+    'an extra column': { ...batch, text: utf8(`${text}\x1fmore`) },
     'fewer entries than counted': { ...batch, count: 3 },
     'more entries than counted': { ...batch, count: 1 },
     'fewer nulls than counted present': { ...batch, present: batch.present - 1 },

@@ -4,7 +4,8 @@
  * written byte by byte into one reused buffer and hashed there. No string, array or object is made
  * per entry, which is what reading a log of millions of entries costs most (garbage collection).
  *
- * The text holds each entry's columns in the order of their keys in the canonical JSON:
+ * The text comes as its UTF-8 bytes, which a worker thread takes over without a copy; it holds
+ * each entry's columns in the order of their keys in the canonical JSON:
  *
  *   actor_id US at_ms US client_id US document US fields US operation US purpose US request_id US
  *   result US subject_id US tenant_id US event_type
@@ -59,7 +60,8 @@ export type BatchText = {
   /** Position of the first entry. */
   from: number
   count: number
-  text: string
+  /** UTF-8: a character outside ASCII is bytes 0x80 and above, which no plain value holds. */
+  text: Uint8Array<ArrayBuffer>
   /** Non-null optional columns, counted by the database: a value that is the null marker shows here. */
   present: number
 }
@@ -77,7 +79,7 @@ export function createBatchLeafHasher(): (batch: BatchText) => string[] | undefi
     w.nulls = 0
     const hashes: string[] = new Array(count)
     for (let i = 0; i < count; i++) {
-      const end = i === count - 1 ? text.length : text.indexOf('\x1e', w.p)
+      const end = i === count - 1 ? text.length : text.indexOf(RS, w.p)
       if (end < 0) return undefined
       w.reserve(end - w.p)
       w.o = PREFIX_BYTES
@@ -118,23 +120,6 @@ export type StoredLeaves = BatchText & {
 }
 
 /**
- * Whether every entry of the batch, rebuilt in the plain form, hashes to its stored leaf hash;
- * false when one does not or the batch is not plain (then it is to be read row by row).
- */
-export function createPlainLeafCheck(): (batch: StoredLeaves) => boolean {
-  const leavesOf = createBatchLeafHasher()
-  return (batch) => {
-    if (!batch.leavesSized || batch.leafHashes.length !== 32 * batch.count) return false
-    const leaves = leavesOf(batch)
-    if (leaves === undefined) return false
-    for (let i = 0; i < leaves.length; i++) {
-      if (!batch.leafHashes.startsWith(leaves[i]!, 32 * i)) return false
-    }
-    return true
-  }
-}
-
-/**
  * Writes one entry's leaf data (0x00 ‖ encoding) into `out` from `text` at `p`. Each column
  * method copies the column at p, moves p past its separator, and answers false if the column is
  * not in the plain form.
@@ -142,7 +127,7 @@ export function createPlainLeafCheck(): (batch: StoredLeaves) => boolean {
 class EncodingWriter {
   out = new Uint8Array(4096)
   o = 0
-  text = ''
+  text: Uint8Array = new Uint8Array(0)
   p = 0
   nulls = 0
   /** Views of `out` by length: hash() takes a whole view, and these are made once, not per entry. */
@@ -169,10 +154,10 @@ class EncodingWriter {
     let o = this.o
     let p = this.p
     out[o++] = QUOTE
-    let c = text.charCodeAt(p)
+    let c = text[p]!
     while (c >= 0x20 && c <= 0x7e && c !== QUOTE && c !== BACKSLASH) {
       out[o++] = c
-      c = text.charCodeAt(++p)
+      c = text[++p]!
     }
     out[o++] = QUOTE
     this.o = o
@@ -186,15 +171,15 @@ class EncodingWriter {
     let o = this.o
     const start = this.p
     let p = start
-    if (text.charCodeAt(p) === MINUS) out[o++] = text.charCodeAt(p++)
-    let c = text.charCodeAt(p)
+    if (text[p] === MINUS) out[o++] = text[p++]!
+    let c = text[p]!
     while (c >= 0x30 && c <= 0x39) {
       out[o++] = c
-      c = text.charCodeAt(++p)
+      c = text[++p]!
     }
     this.o = o
     this.p = p + 1
-    return c === US && p > start && text.charCodeAt(p - 1) !== MINUS
+    return c === US && p > start && text[p - 1] !== MINUS
   }
 
   /** An optional member: absent for the null marker, else `key` and the quoted value. */
@@ -208,14 +193,14 @@ class EncodingWriter {
   fields(): boolean {
     if (this.#isNull()) return true
     const { text } = this
-    if (text.charCodeAt(this.p) !== OPEN) return false
+    if (text[this.p] !== OPEN) return false
     this.put(FIELDS)
     const { out } = this
     let o = this.o
     let p = this.p + 1
-    let c = text.charCodeAt(p)
+    let c = text[p]!
     if (c === CLOSE) {
-      c = text.charCodeAt(++p)
+      c = text[++p]!
     } else {
       for (;;) {
         const start = p
@@ -230,13 +215,13 @@ class EncodingWriter {
           c !== CLOSE
         ) {
           out[o++] = c
-          c = text.charCodeAt(++p)
+          c = text[++p]!
         }
         out[o++] = QUOTE
         // array_out quotes an empty name and one spelt NULL: unquoted, they are not names.
         if (p === start || (p - start === 4 && isNullWord(text, start))) return false
-        c = text.charCodeAt(++p)
-        const separator = text.charCodeAt(p - 1)
+        c = text[++p]!
+        const separator = text[p - 1]
         if (separator === CLOSE) break
         if (separator !== COMMA) return false
         out[o++] = COMMA
@@ -280,7 +265,7 @@ class EncodingWriter {
   }
 
   #isNull(): boolean {
-    if (this.text.charCodeAt(this.p) !== NULL_MARK || this.text.charCodeAt(this.p + 1) !== US) return false
+    if (this.text[this.p] !== NULL_MARK || this.text[this.p + 1] !== US) return false
     this.p += 2
     this.nulls += 1
     return true
@@ -288,11 +273,11 @@ class EncodingWriter {
 }
 
 /** NULL in any case, as array_out writes a null element. */
-function isNullWord(text: string, p: number): boolean {
+function isNullWord(text: Uint8Array, p: number): boolean {
   return (
-    (text.charCodeAt(p) | 0x20) === 0x6e &&
-    (text.charCodeAt(p + 1) | 0x20) === 0x75 &&
-    (text.charCodeAt(p + 2) | 0x20) === 0x6c &&
-    (text.charCodeAt(p + 3) | 0x20) === 0x6c
+    (text[p]! | 0x20) === 0x6e &&
+    (text[p + 1]! | 0x20) === 0x75 &&
+    (text[p + 2]! | 0x20) === 0x6c &&
+    (text[p + 3]! | 0x20) === 0x6c
   )
 }

@@ -4,6 +4,9 @@
  * layout batch-leaf-hashes.ts rebuilds the leaves from: drivers turn rows and bytea into
  * JavaScript values slowly (PGlite ~30 µs a row), while one long string costs little.
  *
+ * The text is handed on as its UTF-8 bytes, in a buffer of its own that a worker thread can take
+ * over without a copy.
+ *
  * A stored value can break that layout only if it was tampered with; the rebuild then refuses the
  * batch and `readEntryRows`, row by row, says exactly where.
  */
@@ -57,7 +60,7 @@ export async function readEntryBatch(
     present: row.present,
     leavesSized: row.leaves_sized !== false,
     leafHashes: Buffer.from(row.leaves ?? '', 'base64').toString('latin1'),
-    text: row.text ?? '',
+    text: new TextEncoder().encode(row.text ?? ''),
   }
 }
 

@@ -327,6 +327,54 @@ describeOnEachDatabase('verifyLog on a tampered log', [AUDIT_MIGRATIONS], ({ db 
     assert.equal(report.ok, true, JSON.stringify(report.problem))
   })
 
+  test('batches folded apart report what one fold of the whole log does, whatever the batch size', async () => {
+    // 300 entries: subtree hashes at levels 4 and 8, checkpoints inside batches and at their ends.
+    await appendEntries(context, 0, 300)
+    const flipNode = (level: number, index: number) => async (trx: Db) => {
+      await sql`update audit_tree_nodes set hash = set_byte(hash, 0, get_byte(hash, 0) # 1)
+        where level = ${level} and index = ${index}`.execute(trx)
+    }
+    const cases: Record<string, { tamper: (trx: Db) => Promise<void>; expected: Partial<Expected> }> = {
+      'untouched: no problem': { tamper: async () => {}, expected: {} },
+      'a level-8 subtree hash, above batches of 16 and 64': {
+        tamper: flipNode(8, 0),
+        expected: { code: 'TREE_NODE_MISMATCH', range: { from: 0, to: 255 } },
+      },
+      'a level-4 subtree hash inside a batch of 64': {
+        tamper: flipNode(4, 9),
+        expected: { code: 'TREE_NODE_MISMATCH', range: { from: 144, to: 159 } },
+      },
+      'an entry rewritten with its leaf hash: the root signed inside its batch differs': {
+        tamper: (trx) => rewriteWithHash(trx, 100, 'person_other'),
+        expected: { code: 'CHECKPOINT_ROOT_MISMATCH', checkpointSize: 110, range: { from: 100, to: 109 } },
+      },
+    }
+    for (const [what, { tamper, expected }] of Object.entries(cases)) {
+      for (const batchSize of [16, 64, undefined]) {
+        const report = await db()
+          .transaction()
+          .execute(async (trx) => {
+            await tamper(trx)
+            const result = await verifyLog(trx, {
+              verifierKey,
+              witness: context.sequencer.witness,
+              batchSize,
+            })
+            throw Object.assign(new Error('roll back'), { result })
+          })
+          .catch((e: { result?: Awaited<ReturnType<typeof verifyLog>> }) => e.result)
+        assert.ok(report !== undefined)
+        const { code, position, checkpointSize, range } = report.problem ?? {}
+        assert.deepEqual(
+          { code, position, checkpointSize, range },
+          { position: undefined, checkpointSize: undefined, range: undefined, code: undefined, ...expected },
+          `${what}, batches of ${batchSize ?? 'the default size'}`,
+        )
+        if (expected.code === undefined) assert.equal(report.entries, 300)
+      }
+    }
+  })
+
   test('docs/audit.md shows, for each case, the code and the message verify prints', async () => {
     const doc = await readFile(new URL('../../../docs/audit.md', import.meta.url), 'utf8')
     const rows = new Map(

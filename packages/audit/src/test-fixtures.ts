@@ -1,7 +1,7 @@
 /**
  * Shared by the storage tests: a throwaway signing key, a witness in a temporary directory
- * (removed after the file's tests), synthetic events (ids only, nothing real) and a way to empty
- * the log between tests.
+ * (removed after the file's tests), synthetic events (ids only, nothing real), a way to empty
+ * the log between tests, and entries as readEntryBatch's query writes them.
  */
 import { generateKeyPairSync } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -11,8 +11,10 @@ import { after } from 'node:test'
 import type { QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
 import type { AuditEvent } from './audit-event.ts'
+import type { BatchText } from './batch-leaf-hashes.ts'
 import type { SequencerOptions } from './integrate.ts'
 import type { CheckpointSigner } from './sign-checkpoint.ts'
+import type { StoredEntry } from './stored-entry.ts'
 import { witnessFile } from './witness.ts'
 
 export const TEST_LOG = 'mamori.test/audit'
@@ -61,4 +63,36 @@ export async function resetLog(db: QueryExecutorProvider): Promise<void> {
   await sql`truncate audit_entries, audit_tree_nodes, audit_checkpoints, audit_queue`.execute(db)
   await sql`update audit_tree_state set size = 0, frontier = '', last_checkpoint_size = 0,
     last_checkpoint_at = null where id = 1`.execute(db)
+}
+
+const NULL_MARK = '\x1d'
+
+/** The columns as readEntryBatch's query writes them for a stored entry of plain values. */
+function columnsOf(e: StoredEntry): string[] {
+  const optional = (value: string | null) => value ?? NULL_MARK
+  return [
+    e.actorId,
+    String(e.at),
+    optional(e.clientId),
+    optional(e.document),
+    e.fields === null ? NULL_MARK : `{${e.fields.join(',')}}`,
+    e.operation,
+    optional(e.purpose),
+    optional(e.requestId),
+    e.result,
+    optional(e.subjectId),
+    e.tenantId,
+    e.type,
+  ]
+}
+
+/** A batch of stored entries of plain values, from position `from`, as readEntryBatch reads it. */
+export function batchTextOf(entries: readonly StoredEntry[], from: number): BatchText {
+  const keys = ['clientId', 'document', 'fields', 'purpose', 'requestId', 'subjectId'] as const
+  return {
+    from,
+    count: entries.length,
+    text: new TextEncoder().encode(entries.map((e) => columnsOf(e).join('\x1f')).join('\x1e')),
+    present: entries.reduce((n, e) => n + keys.filter((k) => e[k] !== null).length, 0),
+  }
 }

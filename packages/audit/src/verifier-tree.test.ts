@@ -31,3 +31,47 @@ test('roots, frontier and completed stored-level nodes are those of MerkleFronti
     { seed: 9162, numRuns: 40 },
   )
 })
+
+test('batches of 2^k leaves folded apart and joined by their frontiers give the tree leaf by leaf', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 300 }),
+      fc.integer({ min: 0, max: 6 }),
+      fc.nat(),
+      (size, k, salt) => {
+        const width = 2 ** k
+        const leaves = Array.from({ length: size }, (_, i) =>
+          binary(leafHash(new TextEncoder().encode(`entry ${salt} ${i}`))),
+        )
+        const reference = new VerifierTree()
+        const joined = new VerifierTree()
+        for (let from = 0; from < size; from += width) {
+          const batch = new VerifierTree()
+          for (let i = from; i < Math.min(from + width, size); i++) {
+            reference.append(leaves[i]!)
+            batch.append(leaves[i]!)
+            assert.equal(joined.rootAfter(batch.hashes()), reference.root(), `size ${i + 1}`)
+          }
+          const expected = reference.takeCompleted()
+          const inside = batch.takeCompleted().map((n) => ({ ...n, index: n.index + from / 2 ** n.level }))
+          const count = batch.size
+          let f = 0
+          for (let level = 31; level >= 0; level--) {
+            if ((count >>> level) & 1) joined.appendSubtree(batch.hashes()[f++]!, level)
+          }
+          assert.deepEqual([...inside, ...joined.takeCompleted()], expected)
+        }
+        assert.equal(joined.size, size)
+        assert.equal(joined.root(), reference.root())
+        assert.equal(joined.frontier(), reference.frontier())
+      },
+    ),
+    { seed: 4, numRuns: 60 },
+  )
+})
+
+test('a subtree that does not start at a multiple of its width is refused', () => {
+  const tree = new VerifierTree()
+  tree.append('\0'.repeat(32))
+  assert.throws(() => tree.appendSubtree('\0'.repeat(32), 1), RangeError)
+})

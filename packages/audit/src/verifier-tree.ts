@@ -1,7 +1,10 @@
 /**
- * The tree of a whole log as verifyLog rebuilds it, leaf after leaf: RFC 9162 §2.1 with SHA-256,
- * the stack of MerkleFrontier (merkle.ts), and the stored-level subtree roots TreeAppender
- * yields (levels 4, 8, 12 …). Hashes are 'binary' (latin1) strings, one character a byte:
+ * The tree of a whole log as verifyLog rebuilds it, leaf after leaf or a perfect subtree at a
+ * time: RFC 9162 §2.1 with SHA-256, the stack of MerkleFrontier (merkle.ts), and the stored-level
+ * subtree roots TreeAppender yields (levels 4, 8, 12 …). A batch of 2^k entries that starts at a
+ * multiple of 2^k is a perfect subtree of its own, so that a worker thread can build it apart and
+ * the log's tree take only its root (`appendSubtree`), and a root inside the batch is the log's
+ * frontier before it followed by the batch's own frontier there (`rootAfter`). Hashes are 'binary' (latin1) strings, one character a byte:
  * node:crypto's cheapest output, compared with `===` and no Uint8Array made per node, which
  * matters when millions of leaves are folded. merkle.ts and tree-appender.ts stay the reference;
  * verifier-tree.test.ts holds this to them.
@@ -32,11 +35,21 @@ export class VerifierTree {
 
   /** Appends a leaf hash (32 characters, each a byte). */
   append(leaf: string): void {
-    const newSize = this.#size + 1
-    let merged = leaf
-    let level = 0
-    // Each trailing 1 bit of the old size is a perfect subtree the new leaf completes.
-    for (let s = this.#size; s % 2 === 1; s = (s - 1) / 2) {
+    this.appendSubtree(leaf, 0)
+  }
+
+  /**
+   * Appends the root of a perfect subtree of 2^level leaves, at a size that is a multiple of
+   * 2^level. Stored-level nodes above `level` that it completes are reported; those inside it
+   * are its builder's to report.
+   */
+  appendSubtree(hash: string, level: number): void {
+    const width = 2 ** level
+    if (this.#size % width !== 0) throw new RangeError('a subtree must start at a multiple of its width')
+    const newSize = this.#size + width
+    let merged = hash
+    // Each trailing 1 bit of the old size (in units of the subtree) is a perfect subtree completed.
+    for (let s = this.#size / width; s % 2 === 1; s = (s - 1) / 2) {
       merged = this.#nodeHash(this.#stack.pop()!, merged)
       level += 1
       if (level % STORED_LEVEL_STRIDE === 0) {
@@ -60,11 +73,24 @@ export class VerifierTree {
     return this.#stack.join('')
   }
 
+  /** The frontier's hashes, largest subtree first: one a set bit of the size, highest first. */
+  hashes(): string[] {
+    return [...this.#stack]
+  }
+
   root(): string {
-    const stack = this.#stack
-    if (stack.length === 0) return EMPTY_ROOT
-    let root = stack[stack.length - 1]!
-    for (let i = stack.length - 2; i >= 0; i--) root = this.#nodeHash(stack[i]!, root)
+    return this.rootAfter([])
+  }
+
+  /**
+   * The root of this tree followed by a tree whose frontier is `after`: a subtree of entries that
+   * starts at a multiple of its width, so that the two frontiers together are the whole one.
+   */
+  rootAfter(after: readonly string[]): string {
+    const hashes = after.length === 0 ? this.#stack : [...this.#stack, ...after]
+    if (hashes.length === 0) return EMPTY_ROOT
+    let root = hashes[hashes.length - 1]!
+    for (let i = hashes.length - 2; i >= 0; i--) root = this.#nodeHash(hashes[i]!, root)
     return root
   }
 

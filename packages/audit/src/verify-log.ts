@@ -16,20 +16,14 @@
  */
 import type { QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
-import { createPlainLeafCheck } from './batch-leaf-hashes.ts'
+import { type BatchSubtree, createBatchSubtreeCheck } from './batch-subtree.ts'
 import { verifyCheckpoint } from './checkpoint.ts'
-import {
-  type EntryBatch,
-  firstMissingPosition,
-  logExtent,
-  readEntryBatch,
-  readEntryRows,
-} from './entry-batches.ts'
+import { firstMissingPosition, logExtent, readEntryBatch, readEntryRows } from './entry-batches.ts'
 import { AuditError } from './errors.ts'
-import { type LeafChecker, startLeafChecker } from './leaf-checker.ts'
 import { type LogProblem, logProblem } from './log-problem.ts'
 import type { VerifierKey } from './signed-note.ts'
 import { createLeafHasher, type StoredEntry } from './stored-entry.ts'
+import { type SubtreeChecker, startSubtreeWorkers } from './subtree-workers.ts'
 import { VerifierTree } from './verifier-tree.ts'
 import type { Witness } from './witness.ts'
 
@@ -37,7 +31,10 @@ export type VerifyLogOptions = {
   /** From trusted configuration, never from the database being checked. */
   verifierKey: VerifierKey
   witness: Witness
-  /** Entries per query; large batches amortise the round trip. */
+  /**
+   * Entries per query, rounded down to a power of two: a batch is then a perfect subtree of the
+   * log's tree that a worker thread folds apart. Large batches amortise the round trip.
+   */
   batchSize?: number
 }
 
@@ -60,7 +57,9 @@ type Target = { root: string; source: 'database' | 'witness' }
 
 type Range = { from: number; to: number }
 
-const DEFAULT_BATCH = 50_000
+const DEFAULT_BATCH = 65_536
+/** Worker threads, one a core up to this. */
+const MAX_WORKERS = 4
 const EQUAL = 0
 
 export async function verifyLog(
@@ -111,73 +110,133 @@ export async function verifyLog(
   // A stored subtree hash that differs: the subtree's entries, or the stored hash, were altered.
   // The next signed root tells which; until then it narrows where an altered entry lies.
   let badNode: Range | undefined
-  const checkRoot = (): LogProblem | undefined => {
-    const due = targets.get(tree.size)
+  /** The signed roots due at `size`, against the tree's root there. */
+  const checkRoot = (size: number, rootOf: () => string): LogProblem | undefined => {
+    const due = targets.get(size)
     if (due === undefined) return undefined
-    const root = tree.root()
+    const root = rootOf()
     for (const target of due) {
       if (root === target.root) continue
-      const range = badNode ?? { from: lastGoodCheckpoint, to: tree.size - 1 }
+      const range = badNode ?? { from: lastGoodCheckpoint, to: size - 1 }
       return target.source === 'database'
-        ? logProblem('CHECKPOINT_ROOT_MISMATCH', { checkpointSize: tree.size, range, source: 'database' })
-        : logProblem('WITNESS_ROOT_MISMATCH', { checkpointSize: tree.size, range, source: 'witness' })
+        ? logProblem('CHECKPOINT_ROOT_MISMATCH', { checkpointSize: size, range, source: 'database' })
+        : logProblem('WITNESS_ROOT_MISMATCH', { checkpointSize: size, range, source: 'witness' })
     }
     if (badNode !== undefined) return logProblem('TREE_NODE_MISMATCH', { range: badNode })
     if (!due.some((t) => t.source === 'database')) {
-      return logProblem('CHECKPOINT_MISSING', { checkpointSize: tree.size, source: 'witness' })
+      return logProblem('CHECKPOINT_MISSING', { checkpointSize: size, source: 'witness' })
     }
-    lastGoodCheckpoint = tree.size
+    lastGoodCheckpoint = size
     return undefined
   }
-  const checkNodes = (stored: Map<string, string>): void => {
-    for (const node of tree.takeCompleted()) {
-      if (badNode === undefined && stored.get(`${node.level}/${node.index}`) !== node.hash) {
-        badNode = { from: node.index * 2 ** node.level, to: (node.index + 1) * 2 ** node.level - 1 }
-      }
+  const checkNode = (stored: Map<string, string>, level: number, index: number, hash: string): void => {
+    if (badNode === undefined && stored.get(`${level}/${index}`) !== hash) {
+      badNode = { from: index * 2 ** level, to: (index + 1) * 2 ** level - 1 }
     }
   }
+  const checkNodes = (stored: Map<string, string>): void => {
+    for (const node of tree.takeCompleted()) checkNode(stored, node.level, node.index, node.hash)
+  }
 
-  const startProblem = checkRoot()
+  const startProblem = checkRoot(0, () => tree.root())
   if (startProblem !== undefined) return fail(startProblem)
   const extent = await logExtent(db)
-  const batchSize = options.batchSize ?? DEFAULT_BATCH
+  const batchSize = 2 ** Math.floor(Math.log2(Math.max(1, options.batchSize ?? DEFAULT_BATCH)))
   const read = (from: number) => {
     const to = Math.min(from + batchSize, extent.end)
     return Promise.all([readEntryBatch(db, from, to), readStoredNodes(db, from, to)])
   }
-  // Batch k is checked (in the worker when there is more than one) while batch k − 1 is folded
-  // into the tree and batch k + 1 is read; problems are still taken in log order.
-  const checker = extent.end > batchSize ? startLeafChecker() : inlineLeafChecker()
-  const settle = async ({ from, to, batch, nodes, matched }: Pending): Promise<LogProblem | undefined> => {
-    if (matched === undefined) {
+  const targetSizes = [...targets.keys()].sort((a, b) => a - b)
+  let nextTarget = 0
+  /** Sizes inside (from, to) where a root is due, as sizes within the batch; batches come in order. */
+  const targetsWithin = (from: number, to: number): number[] => {
+    while (nextTarget < targetSizes.length && targetSizes[nextTarget]! <= from) nextTarget += 1
+    const within: number[] = []
+    for (let k = nextTarget; k < targetSizes.length && targetSizes[k]! < to; k++) {
+      within.push(targetSizes[k]! - from)
+    }
+    return within
+  }
+
+  /**
+   * A batch checked and folded apart (batch-subtree.ts) joins the tree: the roots due inside it,
+   * the stored nodes it completed, then its frontier and the stored nodes above it, in the order
+   * a leaf-by-leaf fold meets them, so that the first problem is the same.
+   */
+  const foldSubtree = (
+    { frontier, nodes, prefixes }: BatchSubtree,
+    { from, to, stored, within }: Pending,
+  ): LogProblem | undefined => {
+    let n = 0
+    const nodesUpTo = (size: number) => {
+      for (; n < nodes.length; n++) {
+        const { level, index, hash } = nodes[n]!
+        const inLog = index + from / 2 ** level
+        if ((inLog + 1) * 2 ** level > size) return
+        checkNode(stored, level, inLog, hash)
+      }
+    }
+    for (let k = 0; k < within.length; k++) {
+      const size = from + within[k]!
+      nodesUpTo(size)
+      const problem = checkRoot(size, () => tree.rootAfter(prefixes[k]!))
+      if (problem !== undefined) {
+        report.entries = size
+        return problem
+      }
+    }
+    nodesUpTo(to)
+    // The batch's frontier holds one subtree a set bit of its count, the largest first.
+    let f = 0
+    for (let level = 31; level >= 0; level--) {
+      if (((to - from) >>> level) & 1) tree.appendSubtree(frontier[f++]!, level)
+    }
+    checkNodes(stored)
+    report.entries = tree.size
+    return checkRoot(tree.size, () => tree.root())
+  }
+  const settle = async (pending: Pending): Promise<LogProblem | undefined> => {
+    const { from, to, stored, subtree } = pending
+    if (subtree === undefined) {
       return logProblem('ENTRY_MISSING', { position: await firstMissingPosition(db, from, to) })
     }
-    const check = { tree, checkNodes: () => checkNodes(nodes), checkRoot }
-    const problem = (await matched)
-      ? foldBatch(batch, check)
-      : checkBatch(await readEntryRows(db, from, to), check)
+    const folded = await subtree
+    if (folded !== undefined) return foldSubtree(folded, pending)
+    const problem = checkBatch(await readEntryRows(db, from, to), {
+      tree,
+      checkNodes: () => checkNodes(stored),
+      checkRoot: () => checkRoot(tree.size, () => tree.root()),
+    })
     report.entries = tree.size
     return problem
   }
+
+  // Batches are checked and folded side by side in worker threads (one inline when the log is a
+  // single batch) while the next is read; the main thread joins them to the tree in log order.
+  const checker = extent.end > batchSize ? startSubtreeWorkers(MAX_WORKERS) : inlineChecker()
+  const inFlight: Pending[] = []
   try {
     let next = extent.end > 0 ? read(0) : undefined
-    let pending: Pending | undefined
     for (let from = 0; next !== undefined; from += batchSize) {
-      const [batch, nodes] = await next
+      const [batch, stored] = await next
       const to = Math.min(from + batchSize, extent.end)
       next = to < extent.end ? read(to) : undefined
-      const matched = batch.count === to - from ? checker.check(batch) : undefined
+      const within = targetsWithin(from, to)
+      const subtree = batch.count === to - from ? checker.check({ ...batch, targets: within }) : undefined
       // Awaited in turn by settle, unless an earlier batch already failed.
-      matched?.catch(() => undefined)
-      const problem = pending === undefined ? undefined : await settle(pending)
+      subtree?.catch(() => undefined)
+      inFlight.push({ from, to, stored, within, subtree })
+      if (inFlight.length <= checker.parallelism) continue
+      const problem = await settle(inFlight.shift()!)
       if (problem !== undefined) {
         await next?.catch(() => undefined)
         return fail(problem)
       }
-      pending = { from, to, batch, nodes, matched }
     }
-    const problem = pending === undefined ? undefined : await settle(pending)
-    if (problem !== undefined) return fail(problem)
+    for (const pending of inFlight) {
+      const problem = await settle(pending)
+      if (problem !== undefined) return fail(problem)
+    }
   } finally {
     await checker.close()
   }
@@ -212,33 +271,20 @@ type TreeCheck = {
   checkRoot: () => LogProblem | undefined
 }
 
-/** A batch read, and (unless entries are missing from it) the check of its leaves under way. */
+/** A batch read, and (unless entries are missing from it) its check and fold under way. */
 type Pending = {
   from: number
   to: number
-  batch: EntryBatch
-  nodes: Map<string, string>
-  matched: Promise<boolean> | undefined
+  /** The stored subtree hashes that complete in the batch, by `level/index`. */
+  stored: Map<string, string>
+  /** Sizes inside the batch where a signed root is due. */
+  within: number[]
+  subtree: Promise<BatchSubtree | undefined> | undefined
 }
 
-function inlineLeafChecker(): LeafChecker {
-  const check = createPlainLeafCheck()
-  return { check: async (batch) => check(batch), close: async () => undefined }
-}
-
-/**
- * The batch's stored leaf hashes, each vouched for by the leaf check, extend the tree; roots and
- * stored subtrees are checked as they complete. The first problem, if any.
- */
-function foldBatch(batch: EntryBatch, { tree, checkNodes, checkRoot }: TreeCheck): LogProblem | undefined {
-  const leaves = batch.leafHashes
-  for (let i = 0; i < batch.count; i++) {
-    tree.append(leaves.slice(32 * i, 32 * i + 32))
-    checkNodes()
-    const rootProblem = checkRoot()
-    if (rootProblem !== undefined) return rootProblem
-  }
-  return undefined
+function inlineChecker(): SubtreeChecker {
+  const check = createBatchSubtreeCheck()
+  return { parallelism: 1, check: async (job) => check(job), close: async () => undefined }
 }
 
 /**
