@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { DatabaseTarget } from '@mamori/db'
 import { DbError, postgresTarget } from '@mamori/db'
@@ -39,6 +40,8 @@ export type VaultConfig = Readonly<{
   /** Unwrapped data keys stay in memory at most this long (and at most `dataKeyCacheSize` of them). */
   dataKeyCacheMs: number
   dataKeyCacheSize: number
+  /** Worker threads for the HPKE opens of register and match (service/crypto-pool.ts); 0: inline. */
+  cryptoWorkers: number
 }>
 
 export type ListenConfig =
@@ -93,6 +96,7 @@ export function loadVaultConfig(env: Readonly<Record<string, string | undefined>
   const logLevel = parseLogLevel(env.MAMORI_VAULT_LOG_LEVEL, problems)
   const rateLimits = parseRateLimits(env, problems)
   const keyProvider = parseKeyProvider(env, cwd, problems)
+  const cryptoWorkers = parseCryptoWorkers(env.MAMORI_VAULT_CRYPTO_WORKERS, problems)
   if (problems.length > 0) throw configError(problems)
   return Object.freeze({
     paths: Object.freeze(paths),
@@ -104,6 +108,7 @@ export function loadVaultConfig(env: Readonly<Record<string, string | undefined>
     reauthenticationWindowMs: 5 * 60_000,
     dataKeyCacheMs: 5 * 60_000,
     dataKeyCacheSize: 10_000,
+    cryptoWorkers,
   })
 }
 
@@ -171,6 +176,20 @@ function parsePort(value: string | undefined, problems: Problem[]): number {
     return 0
   }
   return port
+}
+
+/** By default one worker per core beyond the main thread, at most 4 (the main thread has HTTP and the database). */
+function parseCryptoWorkers(value: string | undefined, problems: Problem[]): number {
+  const text = nonEmpty(value)
+  if (text === undefined) return Math.min(4, availableParallelism() - 1)
+  if (!/^\d{1,2}$/.test(text) || Number(text) > 16) {
+    problems.push({
+      field: 'MAMORI_VAULT_CRYPTO_WORKERS',
+      messageJa: 'MAMORI_VAULT_CRYPTO_WORKERS は 0〜16 の整数で指定してください。',
+    })
+    return 0
+  }
+  return Number(text)
 }
 
 function parseLogLevel(value: string | undefined, problems: Problem[]): LogLevel {

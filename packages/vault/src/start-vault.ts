@@ -61,7 +61,7 @@ export async function startVault(config: VaultConfig, options: StartOptions = {}
   const closeAll = async () => {
     await opened.app?.close()
     await opened.audit?.close()
-    opened.crypto?.close()
+    await opened.crypto?.close()
     await opened.provider?.close()
     await database.close()
   }
@@ -77,6 +77,7 @@ export async function startVault(config: VaultConfig, options: StartOptions = {}
       provider,
       dataKeyCacheMs: config.dataKeyCacheMs,
       dataKeyCacheSize: config.dataKeyCacheSize,
+      cryptoWorkers: config.cryptoWorkers,
     })
     const operations = vaultOperations({
       db: database.db,

@@ -72,7 +72,14 @@ export async function buildTestVault(
     signingKeyPath: join(directory, 'keys-audit', 'audit.ed25519.pem'),
     witnessPath: join(directory, 'witness', 'vault-audit.log'),
   })
-  const crypto = await openNumberCrypto({ db, provider, dataKeyCacheMs: 60_000, dataKeyCacheSize: 1000 })
+  // One crypto worker: the tests go through the same thread hop as a running vault.
+  const crypto = await openNumberCrypto({
+    db,
+    provider,
+    dataKeyCacheMs: 60_000,
+    dataKeyCacheSize: 1000,
+    cryptoWorkers: 1,
+  })
   const operations = vaultOperations({
     db,
     audit,
@@ -113,7 +120,7 @@ export async function buildTestVault(
     async close() {
       await app.close()
       await audit.close()
-      crypto.close()
+      await crypto.close()
       await provider.close()
       await rm(directory, { recursive: true, force: true })
     },

@@ -37,7 +37,7 @@ export async function createBlindIndex(
   const raw = randomBytes(WRAPPED_KEY_BYTES)
   try {
     const wrapped = await provider.wrap(raw, blindIndexWrapContext(version))
-    return { blindIndex: blindIndexOf(createSecretKey(raw)), wrapped }
+    return { blindIndex: blindIndexFromRoot(createSecretKey(raw)), wrapped }
   } finally {
     raw.fill(0)
   }
@@ -49,9 +49,22 @@ export async function openBlindIndex(
   wrapped: Uint8Array,
   version = BLIND_INDEX_KEY_VERSION,
 ): Promise<BlindIndex> {
+  return blindIndexFromRoot(await openBlindIndexRoot(provider, wrapped, version))
+}
+
+/**
+ * The unwrapped root key as a KeyObject, for the vault's crypto workers (service/crypto-pool.ts),
+ * which each build their own BlindIndex from it with `blindIndexFromRoot`: a KeyObject crosses to
+ * a worker thread as a handle to the same key, its bytes never in JavaScript.
+ */
+export async function openBlindIndexRoot(
+  provider: KeyProvider,
+  wrapped: Uint8Array,
+  version = BLIND_INDEX_KEY_VERSION,
+): Promise<KeyObject> {
   const raw = await provider.unwrap(wrapped, blindIndexWrapContext(version))
   try {
-    return blindIndexOf(createSecretKey(raw))
+    return createSecretKey(raw)
   } finally {
     raw.fill(0)
   }
@@ -62,7 +75,8 @@ export function blindIndexWrapContext(version = BLIND_INDEX_KEY_VERSION): WrapCo
   return { purpose: 'blind-index-key', version }
 }
 
-function blindIndexOf(root: KeyObject): BlindIndex {
+/** The blind index keyed by an unwrapped root key (openBlindIndexRoot). */
+export function blindIndexFromRoot(root: KeyObject): BlindIndex {
   let destroyed = false
   const tenantKeys = new Map<string, KeyObject>()
 

@@ -1,4 +1,10 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto'
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto'
 import { isValidMyNumber } from '@mamori/rules/mynumber/check-digit.ts'
 import {
   fromBase64Url,
@@ -120,7 +126,47 @@ export async function openSealedNumber(
   const keyPair = (Array.isArray(keyPairs) ? keyPairs : [keyPairs]).find(
     (pair) => pair.keyId === sealed?.keyId,
   )
-  if (keyPair === undefined) {
+  return openWith(
+    keyPair === undefined ? undefined : recipientKeyOf(keyPair),
+    keyPair?.keyId,
+    sealed,
+    binding,
+  )
+}
+
+/**
+ * The private halves of the vault's key pairs by key id, as node:crypto KeyObjects: what a crypto
+ * worker (service/crypto-pool.ts) receives to open numbers with `openSealedNumberWith`. A KeyObject
+ * crosses to a worker thread as a handle to the same key; its bytes never enter JavaScript.
+ */
+export type VaultRecipientKeys = ReadonlyMap<string, KeyObject>
+
+export function vaultRecipientKeys(keyPairs: readonly VaultKeyPair[]): VaultRecipientKeys {
+  return new Map(keyPairs.map((pair) => [pair.keyId, recipientKeyOf(pair).privateKey]))
+}
+
+/** `openSealedNumber`, synchronous, for the keys of `vaultRecipientKeys`; the same refusals. */
+export function openSealedNumberWith(
+  recipients: ReadonlyMap<string, HpkeRecipientKey>,
+  sealed: SealedNumber,
+  binding: NumberBinding,
+): string {
+  const keyId = sealed?.keyId
+  return openWith(recipients.get(keyId), keyId, sealed, binding)
+}
+
+/** Each private key of `vaultRecipientKeys` made an HPKE recipient key again (its public key serialized once). */
+export function hpkeRecipients(keys: VaultRecipientKeys): ReadonlyMap<string, HpkeRecipientKey> {
+  return new Map([...keys].map(([keyId, privateKey]) => [keyId, hpkeRecipientKey(privateKey)]))
+}
+
+function openWith(
+  recipient: HpkeRecipientKey | undefined,
+  keyId: string | undefined,
+  sealed: SealedNumber,
+  binding: NumberBinding,
+): string {
+  if (recipient === undefined || keyId === undefined) {
     throw new VaultError({
       code: 'HPKE_KEY_UNKNOWN',
       message: 'sealed to a key this vault does not hold',
@@ -132,10 +178,10 @@ export async function openSealedNumber(
   if (enc === undefined || ciphertext === undefined) {
     throw hpkeOpenFailed()
   }
-  const plaintext = hpkeBaseOpen(VAULT_HPKE_SUITE, recipientKeyOf(keyPair), {
+  const plaintext = hpkeBaseOpen(VAULT_HPKE_SUITE, recipient, {
     enc,
     ciphertext,
-    info: numberSealInfo(keyPair.keyId, binding),
+    info: numberSealInfo(keyId, binding),
   })
   const number = plaintext.length === 12 ? String.fromCharCode(...plaintext) : ''
   plaintext.fill(0)

@@ -30,9 +30,11 @@ export { kekVersionOf } from '../keys/wrapped-key.ts'
 export type { BlindIndex } from './blind-index.ts'
 export {
   BLIND_INDEX_KEY_VERSION,
+  blindIndexFromRoot,
   blindIndexWrapContext,
   createBlindIndex,
   openBlindIndex,
+  openBlindIndexRoot,
 } from './blind-index.ts'
 export type { DataKeyCache, DataKeyCacheOptions } from './data-key-cache.ts'
 export {
@@ -51,12 +53,16 @@ export {
 } from './data-keys.ts'
 export type { SealContext } from './envelope.ts'
 export { dataKeyVersionOf, openNumber, openValue, SEALED_FORMAT, sealNumber, sealValue } from './envelope.ts'
-export type { PublishedVaultKey, StoredVaultKeyPair, VaultKeyPair } from './hpke.ts'
+export type { PublishedVaultKey, StoredVaultKeyPair, VaultKeyPair, VaultRecipientKeys } from './hpke.ts'
 export {
   createVaultKeyPair,
   hpkePrivateKeyWrapContext,
+  hpkeRecipients,
   openSealedNumber,
+  openSealedNumberWith,
   openVaultKeyPair,
   publishVaultKey,
   sealForRecipient,
+  vaultRecipientKeys,
 } from './hpke.ts'
+export type { HpkeRecipientKey } from './hpke-base.ts'

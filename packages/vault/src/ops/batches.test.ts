@@ -29,13 +29,9 @@ describeVault('register and match in batches', ({ db, vault: testVault }) => {
     newId: randomUUID,
   })
 
-  function prepared(ctx: TCallContext, number: string) {
-    const input = {
-      context: ctx,
-      sealed: { keyId: 'k', enc: 'e', ciphertext: 'c' },
-      identityCheck: identityCheck(),
-    }
-    return prepareRegistration(deps(), input, number, vault.crypto.blindIndex(ctx.tenantId, number))
+  async function prepared(ctx: TCallContext, number: string) {
+    const input = { context: ctx, sealed: await vault.seal(number, ctx), identityCheck: identityCheck() }
+    return prepareRegistration(deps(), input)
   }
 
   async function registerOverHttp(ctx: TCallContext, number: string) {

@@ -19,7 +19,7 @@ export type PreparedMatch = { context: CallContext & { subjectId: string }; cand
 
 export type MatchDeps = RateLimitDeps & {
   audit: Pick<VaultAudit, 'recordIn' | 'append'>
-  crypto: Pick<NumberCrypto, 'openFromDevice' | 'blindIndex'>
+  crypto: Pick<NumberCrypto, 'fromDevice'>
   /** The write batcher of matches (matchBatch). */
   matches: Pick<WriteBatcher<PreparedMatch, TMatchResponse>, 'submit'>
 }
@@ -27,22 +27,19 @@ export type MatchDeps = RateLimitDeps & {
 /**
  * match: is this candidate (HPKE-sealed on a device) the number on file for the subject? Yes or
  * no, audited. The comparison is of blind indexes, so the stored number is not even decrypted.
- * The rate limit, the HPKE open and the blind index are per request; the lookup and the audit
- * entry go with the batch (matchBatch), and the answer leaves once its entry is durable.
+ * The rate limit, the HPKE open and the blind index (on a crypto worker, which keeps the number)
+ * are per request; the lookup and the audit entry go with the batch (matchBatch), and the answer
+ * leaves once its entry is durable.
  */
 export async function match(deps: MatchDeps, input: TMatchRequest): Promise<TMatchResponse> {
   const ctx = input.context
   return auditRefusals(deps.audit, 'MY_NUMBER_MATCHED', ctx, async () => {
     await enforceRateLimit(deps, 'match', ctx, 1)
-    const candidate = await deps.crypto.openFromDevice(input.candidate, {
-      tenantId: ctx.tenantId,
-      subjectId: ctx.subjectId,
-      purpose: ctx.purpose,
+    const { blindIndex } = await deps.crypto.fromDevice({
+      sealed: input.candidate,
+      binding: { tenantId: ctx.tenantId, subjectId: ctx.subjectId, purpose: ctx.purpose },
     })
-    return deps.matches.submit({
-      context: ctx,
-      candidateIndex: deps.crypto.blindIndex(ctx.tenantId, candidate),
-    })
+    return deps.matches.submit({ context: ctx, candidateIndex: blindIndex })
   })
 }
 

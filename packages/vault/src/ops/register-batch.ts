@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import type { VaultAuditEvent } from '../audit/events.ts'
 import type { VaultAudit } from '../audit/vault-audit.ts'
 import type { TRegisterRequest } from '../contract/index.ts'
-import { sealNumber } from '../crypto/envelope.ts'
 import type { DataKey } from '../crypto/index.ts'
 import type { NumberCrypto } from '../service/number-crypto.ts'
 import type { Outcome } from '../service/write-batcher.ts'
@@ -19,7 +18,8 @@ import { audited } from './refusal-audit.ts'
 /**
  * The batched path of register (write-batcher.ts): the common case, a subject's first number
  * without dual control. Everything that needs no database is done per request before the batch:
- * the HPKE open, the blind index, a fresh data key (version 1) wrapped by the KEK, the envelope.
+ * a fresh data key (version 1) wrapped by the KEK, then the HPKE open, the blind index and the
+ * envelope on a crypto worker (crypto-pool.ts).
  * The batch then runs in one transaction: one query of what is on file, one insert per table for
  * every registration it accepts, the approval requests of duplicates, and every request's audit
  * entry, success or denied; one commit answers them all.
@@ -44,7 +44,7 @@ export type BatchedRegistration = { registeredAt: string } | { alone: true }
 export type RegisterBatchDeps = {
   db: Kysely<VaultDatabase>
   audit: Pick<VaultAudit, 'recordIn'>
-  crypto: Pick<NumberCrypto, 'newDataKey' | 'rememberDataKey'>
+  crypto: Pick<NumberCrypto, 'newDataKey' | 'rememberDataKey' | 'fromDevice'>
   now: () => Date
   newId: () => string
 }
@@ -52,12 +52,13 @@ export type RegisterBatchDeps = {
 /** The field name bound into every sealed number's associated data. */
 export const MY_NUMBER_FIELD = 'myNumber'
 
-/** Pure crypto, no I/O but the key provider's wrap: done before the request joins a batch. */
+/**
+ * Everything but the database, done before the request joins a batch: a fresh data key wrapped by
+ * the key provider, then the HPKE open, blind index and envelope on a crypto worker.
+ */
 export async function prepareRegistration(
   deps: Pick<RegisterBatchDeps, 'crypto' | 'now'>,
   input: TRegisterRequest,
-  number: string,
-  blindIndex: Uint8Array,
 ): Promise<PreparedRegistration> {
   const ctx = input.context
   const now = deps.now()
@@ -66,15 +67,16 @@ export async function prepareRegistration(
     keyId: ctx.subjectId,
     version: 1,
   })
+  const { blindIndex, envelope } = await deps.crypto.fromDevice({
+    sealed: input.sealed,
+    binding: { tenantId: ctx.tenantId, subjectId: ctx.subjectId, purpose: ctx.purpose },
+    seal: { dataKey, field: MY_NUMBER_FIELD },
+  })
   const row: SealedNumberRow = {
     tenant_id: ctx.tenantId,
     subject_id: ctx.subjectId,
     client_id: ctx.clientId,
-    envelope: sealNumber(
-      dataKey,
-      { tenantId: ctx.tenantId, subjectId: ctx.subjectId, field: MY_NUMBER_FIELD },
-      number,
-    ),
+    envelope: envelope as Uint8Array,
     key_version: 1,
     blind_index: blindIndex,
     registered_by: ctx.actorId,

@@ -18,7 +18,10 @@ import { MY_NUMBER_FIELD, prepareRegistration } from './register-batch.ts'
 export type RegisterDeps = {
   db: Kysely<VaultDatabase>
   audit: Pick<VaultAudit, 'recordIn' | 'append'>
-  crypto: Pick<NumberCrypto, 'openFromDevice' | 'blindIndex' | 'newDataKey' | 'rememberDataKey'>
+  crypto: Pick<
+    NumberCrypto,
+    'openFromDevice' | 'fromDevice' | 'blindIndex' | 'newDataKey' | 'rememberDataKey'
+  >
   /** The write batcher of registrations (register-batch.ts). */
   registrations: Pick<WriteBatcher<PreparedRegistration, BatchedRegistration>, 'submit'>
   now: () => Date
@@ -46,19 +49,17 @@ export async function register(deps: RegisterDeps, input: TRegisterRequest): Pro
     if (input.approvedBy === ctx.actorId) {
       throw refuse('APPROVER_IS_REQUESTER', 'dual control needs a second user', 'approvedBy')
     }
+    if (input.approvedBy === undefined) {
+      const batched = await deps.registrations.submit(await prepareRegistration(deps, input))
+      if (!('alone' in batched)) return batched
+    }
+    // Dual control and what a batch handed back: opened again here, for a data key of the next version.
     const number = await deps.crypto.openFromDevice(input.sealed, {
       tenantId: ctx.tenantId,
       subjectId: ctx.subjectId,
       purpose: ctx.purpose,
     })
-    const blindIndex = deps.crypto.blindIndex(ctx.tenantId, number)
-    if (input.approvedBy === undefined) {
-      const batched = await deps.registrations.submit(
-        await prepareRegistration(deps, input, number, blindIndex),
-      )
-      if (!('alone' in batched)) return batched
-    }
-    return registerAlone(deps, input, number, blindIndex)
+    return registerAlone(deps, input, number, deps.crypto.blindIndex(ctx.tenantId, number))
   })
 }
 

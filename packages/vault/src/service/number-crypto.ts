@@ -13,18 +13,22 @@ import type {
 } from '../crypto/index.ts'
 import {
   BLIND_INDEX_KEY_VERSION,
+  blindIndexFromRoot,
   createBlindIndex,
   createDataKey,
   createDataKeyCache,
   createVaultKeyPair,
-  openBlindIndex,
+  openBlindIndexRoot,
   openSealedNumber,
   openVaultKeyPair,
   publishVaultKey,
   sealForRecipient,
+  vaultRecipientKeys,
 } from '../crypto/index.ts'
 import type { VaultDatabase } from '../store/schema.ts'
 import { findKeys, insertFirstKey } from '../store/vault-keys.repo.ts'
+import { createCryptoPool } from './crypto-pool.ts'
+import type { DeviceJob, DeviceJobResult } from './device-jobs.ts'
 
 /**
  * What the operations need of the crypto layer (crypto/, keys/), and nothing more: the one seam
@@ -33,6 +37,12 @@ import { findKeys, insertFirstKey } from '../store/vault-keys.repo.ts'
 export type NumberCrypto = {
   /** HPKE-opens a number sealed on a device for `binding`; the result has a valid check digit. */
   openFromDevice(sealed: SealedNumber, binding: NumberBinding): Promise<string>
+  /**
+   * `openFromDevice` then `blindIndex`, on a crypto worker (crypto-pool.ts); with `seal`, the
+   * number is also sealed at rest under that data key (envelope.ts). Only the index and the
+   * envelope come back: the number stays with the worker. The same refusals as openFromDevice.
+   */
+  fromDevice(job: DeviceJob): Promise<DeviceJobResult>
   /** 32 bytes; the same number in the same tenant gives the same index. */
   blindIndex(tenantId: string, number: string): Uint8Array
   /**
@@ -54,8 +64,8 @@ export type NumberCrypto = {
   ): Promise<SealedForRecipient>
   /** The key devices seal numbers to. */
   published(): PublishedVaultKey
-  /** Drops every unwrapped key from memory. */
-  close(): void
+  /** Stops the crypto workers and drops every unwrapped key from memory. */
+  close(): Promise<void>
 }
 
 export type NumberCryptoOptions = {
@@ -63,6 +73,8 @@ export type NumberCryptoOptions = {
   provider: KeyProvider
   dataKeyCacheMs: number
   dataKeyCacheSize: number
+  /** Worker threads for the HPKE opens of register and match (crypto-pool.ts); 0 runs them inline. */
+  cryptoWorkers: number
 }
 
 /**
@@ -92,7 +104,8 @@ export async function openNumberCrypto(options: NumberCryptoOptions): Promise<Nu
     })
   }
   const [indexKey] = await findKeys(db, 'blind-index-key')
-  const blindIndex = await openBlindIndex(provider, (indexKey as { wrapped: Uint8Array }).wrapped)
+  const blindIndexRoot = await openBlindIndexRoot(provider, (indexKey as { wrapped: Uint8Array }).wrapped)
+  const blindIndex = blindIndexFromRoot(blindIndexRoot)
   const keyPairs: VaultKeyPair[] = []
   for (const stored of await findKeys(db, 'hpke-private-key')) {
     keyPairs.push(
@@ -104,6 +117,10 @@ export async function openNumberCrypto(options: NumberCryptoOptions): Promise<Nu
     )
   }
   const current = keyPairs.at(-1) as VaultKeyPair
+  const pool = createCryptoPool(
+    { recipients: vaultRecipientKeys(keyPairs), blindIndexRoot },
+    options.cryptoWorkers,
+  )
   const cache = createDataKeyCache({
     provider,
     ttlMs: options.dataKeyCacheMs,
@@ -112,6 +129,7 @@ export async function openNumberCrypto(options: NumberCryptoOptions): Promise<Nu
 
   return {
     openFromDevice: (sealed, binding) => openSealedNumber(keyPairs, sealed, binding),
+    fromDevice: (job) => pool.run(job),
     blindIndex: (tenantId, number) => blindIndex.compute(tenantId, number),
     async newDataKey(ref) {
       const { dataKey, wrapped } = await createDataKey(provider, ref)
@@ -122,7 +140,8 @@ export async function openNumberCrypto(options: NumberCryptoOptions): Promise<Nu
     forgetDataKey: (tenantId, keyId) => cache.evict({ tenantId, keyId }),
     sealForRecipient: (publicKey, bytes, binding) => sealForRecipient(publicKey, bytes, binding),
     published: () => publishVaultKey(current),
-    close() {
+    async close() {
+      await pool.close()
       cache.destroy()
       blindIndex.destroy()
     },
