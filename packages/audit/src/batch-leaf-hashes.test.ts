@@ -5,7 +5,7 @@ import { type AuditEvent, validateAuditEvent } from './audit-event.ts'
 import { type BatchText, createBatchLeafHasher } from './batch-leaf-hashes.ts'
 import { leafHash } from './merkle.ts'
 import { encodeStoredEntry, type StoredEntry, storedEntryOf } from './stored-entry.ts'
-import { batchTextOf as batchOf } from './test-fixtures.ts'
+import { batchTextOf as batchOf, rebuiltLeaves } from './test-fixtures.ts'
 
 const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,20}$/)
 const code = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.:-]{0,20}$/)
@@ -38,7 +38,6 @@ const binaryLeafHash = (entry: StoredEntry) =>
   Buffer.from(leafHash(encodeStoredEntry(entry))).toString('latin1')
 
 test('every leaf rebuilt from a batch is the leaf hash of the entry’s canonical encoding', () => {
-  const hasher = createBatchLeafHasher()
   fc.assert(
     fc.property(fc.array(event, { maxLength: 12 }), fc.nat({ max: 2 ** 40 }), (events, from) => {
       const entries: StoredEntry[] = []
@@ -49,7 +48,7 @@ test('every leaf rebuilt from a batch is the leaf hash of the entry’s canonica
           // a generated id may look like a My Number; the guard refuses it, as it should
         }
       }
-      assert.deepEqual(hasher(batchOf(entries, from)), entries.map(binaryLeafHash))
+      assert.deepEqual(rebuiltLeaves(batchOf(entries, from)), entries.map(binaryLeafHash))
     }),
     { seed: 5, numRuns: 300 },
   )
@@ -73,11 +72,10 @@ const plain: StoredEntry = {
 
 test('a plain batch of entries with and without optional members and with empty fields', () => {
   const entries = [plain, { ...plain, seq: 8, fields: [] }, { ...plain, seq: 9, clientId: '', fields: null }]
-  assert.deepEqual(createBatchLeafHasher()(batchOf(entries, 7)), entries.map(binaryLeafHash))
+  assert.deepEqual(rebuiltLeaves(batchOf(entries, 7)), entries.map(binaryLeafHash))
 })
 
 test('a batch not in the plain form is refused whole, so that it is read row by row', () => {
-  const hasher = createBatchLeafHasher()
   const batch = batchOf([plain, { ...plain, seq: 8 }], 7)
   const text = new TextDecoder().decode(batch.text)
   const column = (c: number, value: string, entry = 1) => {
@@ -113,9 +111,19 @@ test('a batch not in the plain form is refused whole, so that it is read row by 
     'fewer nulls than counted present': { ...batch, present: batch.present - 1 },
   }
   for (const [what, tampered] of Object.entries(refused)) {
-    assert.equal(hasher(tampered), undefined, what)
+    assert.equal(rebuiltLeaves(tampered), undefined, what)
   }
-  assert.deepEqual(hasher(batch)?.length, 2)
+  assert.deepEqual(rebuiltLeaves(batch)?.length, 2)
+})
+
+test('each leaf is given with its index as soon as it is made, and a refused leaf stops the batch', () => {
+  const batch = batchOf([plain, { ...plain, seq: 8 }, { ...plain, seq: 9 }], 7)
+  const given: number[] = []
+  assert.equal(
+    createBatchLeafHasher()(batch, (_, i) => given.push(i) < 2),
+    false,
+  )
+  assert.deepEqual(given, [0, 1])
 })
 
 test('an entry longer than the buffer grows it', () => {
@@ -123,5 +131,5 @@ test('an entry longer than the buffer grows it', () => {
     { ...plain, requestId: 'r'.repeat(20_000) },
     { ...plain, seq: 8 },
   ]
-  assert.deepEqual(createBatchLeafHasher()(batchOf(entries, 7)), entries.map(binaryLeafHash))
+  assert.deepEqual(rebuiltLeaves(batchOf(entries, 7)), entries.map(binaryLeafHash))
 })

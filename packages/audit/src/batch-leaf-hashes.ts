@@ -67,48 +67,54 @@ export type BatchText = {
 }
 
 /**
- * Returns a function from a batch to the RFC 9162 leaf hash of each of its entries, as 'binary'
- * (latin1) strings, or undefined when the text is not in the plain form. One buffer, reused.
+ * Takes a leaf hash, as a 'binary' (latin1) string, and the entry's index in the batch; false
+ * stops the batch.
  */
-export function createBatchLeafHasher(): (batch: BatchText) => string[] | undefined {
+export type OnLeaf = (leaf: string, i: number) => boolean
+
+/**
+ * Returns a function that gives `onLeaf` the RFC 9162 leaf hash of each entry of a batch in turn,
+ * each as soon as it is made (so that none outlives its use), and answers whether the whole text
+ * was in the plain form and `onLeaf` took every leaf. When it answers false, the leaves given so
+ * far are to be forgotten. One buffer, reused.
+ */
+export function createBatchLeafHasher(): (batch: BatchText, onLeaf: OnLeaf) => boolean {
   const writer = new EncodingWriter()
-  return ({ from, count, text, present }) => {
+  return ({ from, count, text, present }, onLeaf) => {
     const w = writer
     w.text = text
     w.p = 0
     w.nulls = 0
-    const hashes: string[] = new Array(count)
     for (let i = 0; i < count; i++) {
       const end = i === count - 1 ? text.length : text.indexOf(RS, w.p)
-      if (end < 0) return undefined
+      if (end < 0) return false
       w.reserve(end - w.p)
       w.o = PREFIX_BYTES
       w.put(ACTOR)
-      if (!w.quoted(US)) return undefined
+      if (!w.quoted(US)) return false
       w.put(AT)
-      if (!w.digits()) return undefined
-      if (!w.optional(CLIENT)) return undefined
-      if (!w.optional(DOCUMENT)) return undefined
-      if (!w.fields()) return undefined
+      if (!w.digits()) return false
+      if (!w.optional(CLIENT)) return false
+      if (!w.optional(DOCUMENT)) return false
+      if (!w.fields()) return false
       w.put(OPERATION)
-      if (!w.quoted(US)) return undefined
-      if (!w.optional(PURPOSE)) return undefined
-      if (!w.optional(REQUEST)) return undefined
+      if (!w.quoted(US)) return false
+      if (!w.optional(PURPOSE)) return false
+      if (!w.optional(REQUEST)) return false
       w.put(RESULT)
-      if (!w.quoted(US)) return undefined
+      if (!w.quoted(US)) return false
       w.put(SEQ)
       w.decimal(from + i)
-      if (!w.optional(SUBJECT)) return undefined
+      if (!w.optional(SUBJECT)) return false
       w.put(TENANT)
-      if (!w.quoted(US)) return undefined
+      if (!w.quoted(US)) return false
       w.put(TYPE)
-      if (!w.quoted(RS) || w.p !== end + 1) return undefined
+      if (!w.quoted(RS) || w.p !== end + 1) return false
       w.out[w.o++] = CLOSE
-      hashes[i] = w.leafHash()
+      if (!onLeaf(w.leafHash(), i)) return false
     }
-    if (count > 0 && w.p !== text.length + 1) return undefined
-    if (w.nulls !== OPTIONAL_COLUMNS * count - present) return undefined
-    return hashes
+    if (count > 0 && w.p !== text.length + 1) return false
+    return w.nulls === OPTIONAL_COLUMNS * count - present
   }
 }
 

@@ -34,16 +34,15 @@ export function createBatchSubtreeCheck(): (job: BatchJob) => BatchSubtree | und
   return (job) => {
     const { count, leafHashes, targets } = job
     if (!job.leavesSized || leafHashes.length !== 32 * count) return undefined
-    const leaves = leavesOf(job)
-    if (leaves === undefined) return undefined
     const tree = new VerifierTree()
     const prefixes: string[][] = []
-    for (let i = 0; i < count; i++) {
-      const leaf = leaves[i]!
-      if (!leafHashes.startsWith(leaf, 32 * i)) return undefined
+    const plain = leavesOf(job, (leaf, i) => {
+      if (!leafHashes.startsWith(leaf, 32 * i)) return false
       tree.append(leaf)
       if (targets[prefixes.length] === i + 1) prefixes.push(tree.hashes())
-    }
+      return true
+    })
+    if (!plain) return undefined
     return { frontier: tree.hashes(), nodes: [...tree.takeCompleted()], prefixes }
   }
 }

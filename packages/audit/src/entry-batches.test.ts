@@ -3,10 +3,9 @@ import { beforeEach, test } from 'node:test'
 import { describeOnEachDatabase } from '@mamori/db/testing'
 import { createAppender } from './append.ts'
 import type { AuditEvent } from './audit-event.ts'
-import { createBatchLeafHasher } from './batch-leaf-hashes.ts'
 import { readEntryBatch, readEntryRows } from './entry-batches.ts'
 import { AUDIT_MIGRATIONS } from './migrations.ts'
-import { resetLog, syntheticEvent, testSequencer, testSigner } from './test-fixtures.ts'
+import { rebuiltLeaves, resetLog, syntheticEvent, testSequencer, testSigner } from './test-fixtures.ts'
 
 const signer = testSigner()
 
@@ -32,12 +31,12 @@ describeOnEachDatabase('reading the log in batches', [AUDIT_MIGRATIONS], ({ db }
     assert.deepEqual([batch.from, batch.count, batch.leavesSized], [3, 17, true])
     const stored = (await readEntryRows(db(), 3, 20)).map((r) => Buffer.from(r.leafHash).toString('latin1'))
     assert.equal(batch.leafHashes, stored.join(''))
-    assert.deepEqual(createBatchLeafHasher()(batch), stored)
+    assert.deepEqual(rebuiltLeaves(batch), stored)
   })
 
   test('a range without entries is an empty batch', async () => {
     const batch = await readEntryBatch(db(), 0, 10)
     assert.deepEqual([batch.count, batch.text.length, batch.leafHashes], [0, 0, ''])
-    assert.deepEqual(createBatchLeafHasher()(batch), [])
+    assert.deepEqual(rebuiltLeaves(batch), [])
   })
 })

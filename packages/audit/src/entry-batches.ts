@@ -42,8 +42,7 @@ export async function readEntryBatch(
     text: string | null
   }>`
     select count(*)::int as count,
-      (count(client_id) + count(document) + count(fields) + count(purpose) + count(request_id)
-        + count(subject_id))::int as present,
+      coalesce(sum(num_nonnulls(client_id, document, fields, purpose, request_id, subject_id)), 0)::int as present,
       bool_and(length(leaf_hash) = 32) as leaves_sized,
       encode(string_agg(leaf_hash, ''::bytea), 'base64') as leaves,
       string_agg(concat_ws(E'\\x1f', actor_id, at_ms, coalesce(client_id, E'\\x1d'),

@@ -18,9 +18,12 @@ export type SubtreeChecker = {
 
 type Waiting = { resolve: (subtree: BatchSubtree | undefined) => void; reject: (e: unknown) => void }
 
-/** One worker a core, at most `max`. */
+/**
+ * One worker a core but one, at least one and at most `max`: the main thread and the database
+ * keep a core busy between them (a worker costs about 0.2 s of CPU to start).
+ */
 export function startSubtreeWorkers(max: number): SubtreeChecker {
-  const count = Math.max(1, Math.min(max, availableParallelism()))
+  const count = Math.max(1, Math.min(max, availableParallelism() - 1))
   const waiting = new Map<number, Waiting>()
   const busy: number[] = new Array(count).fill(0)
   let nextId = 0

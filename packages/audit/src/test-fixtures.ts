@@ -11,7 +11,7 @@ import { after } from 'node:test'
 import type { QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
 import type { AuditEvent } from './audit-event.ts'
-import type { BatchText } from './batch-leaf-hashes.ts'
+import { type BatchText, createBatchLeafHasher } from './batch-leaf-hashes.ts'
 import type { SequencerOptions } from './integrate.ts'
 import type { CheckpointSigner } from './sign-checkpoint.ts'
 import type { StoredEntry } from './stored-entry.ts'
@@ -95,4 +95,12 @@ export function batchTextOf(entries: readonly StoredEntry[], from: number): Batc
     text: new TextEncoder().encode(entries.map((e) => columnsOf(e).join('\x1f')).join('\x1e')),
     present: entries.reduce((n, e) => n + keys.filter((k) => e[k] !== null).length, 0),
   }
+}
+
+const hasher = createBatchLeafHasher()
+
+/** Every leaf createBatchLeafHasher gives for the batch, or undefined when it refuses the batch. */
+export function rebuiltLeaves(batch: BatchText): string[] | undefined {
+  const leaves: string[] = []
+  return hasher(batch, (leaf, i) => leaves.push(leaf) === i + 1) ? leaves : undefined
 }
