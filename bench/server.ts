@@ -12,19 +12,31 @@
  *                           HTTP clients (a worker thread) for 10 s, against a started server
  *                           (startServer) with 10,000 employees over 10 clients, 20 signed-in users
  *                           (target p95 ≤ 50 ms)
+ *   list_paced_requests_per_s, list_paced_p50_ms, list_paced_p95_ms, list_paced_p99_ms
+ *                           the same 200 clients, each pausing 0.5–1.5 s between pages as a person
+ *                           reading them does (≈ 200 pages/s offered); the back-to-back figures above
+ *                           are the server's saturation, where latency is 200 ÷ throughput
+ *   list_server_cpu_per_request_ms, list_paced_server_cpu_per_request_ms
+ *                           CPU of the server's thread per list request over the load (on a shared
+ *                           machine a steadier figure than the latencies)
+ *   list_database_cpu_per_request_ms, list_paced_database_cpu_per_request_ms
+ *                           CPU of the PostgreSQL backends serving it, per request (local cluster only)
  *
  * Needs MAMORI_BENCH_DATABASE_URL or MAMORI_TEST_DATABASE_URL (a throwaway cluster); each part makes
  * its own databases there and drops them. MAMORI_BENCH_SERVER_IMPORT_ROWS shortens a trial run,
- * MAMORI_BENCH_SERVER_ONLY=import|list runs one part.
+ * MAMORI_BENCH_SERVER_ONLY=import|list runs one part; MAMORI_BENCH_SERVER_PROFILE=file.cpuprofile writes a
+ * CPU profile of the server's thread during the list load.
  * Synthetic people only (createSyntheticGenerator); traffic only over loopback.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { Agent, request as httpRequest } from 'node:http'
+import { Session } from 'node:inspector/promises'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { pipeline } from 'node:stream/promises'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { Database } from '@mamori/db'
 import { migrate, openDatabase, postgresTarget, withDatabaseName } from '@mamori/db'
@@ -46,15 +58,18 @@ import { importContext, syntheticSheets } from '../packages/server/src/imports/t
 import type { Generator } from '../packages/server/src/people/factories.ts'
 import { buildClientBody, syntheticGenerator } from '../packages/server/src/people/factories.ts'
 import type { OperationContext } from '../packages/server/src/people/operation-context.ts'
+import { backendCpuMs } from './backend-cpu.ts'
 
 const IMPORT_ROWS = Number(process.env.MAMORI_BENCH_SERVER_IMPORT_ROWS || 100_000)
 const LIST_CLIENTS = 10
 const LIST_EMPLOYEES_PER_CLIENT = 1_000
 const LIST_USERS = 20
-const CONCURRENCY = 200
+const CONCURRENCY = Number(process.env.MAMORI_BENCH_SERVER_CONCURRENCY || 200)
 const LIST_SECONDS = 10
 const WARM_UP_SECONDS = 2
 const PAGE_SIZE = 50
+/** The paced load: each client pauses about this long between pages, as a person reading them does. */
+const THINK_MS = 1_000
 /** Pages a simulated user reads down the list before starting again at the top. */
 const PAGES_PER_VISIT = 5
 /** The tables an import writes, in the order their foreign keys need. */
@@ -63,6 +78,7 @@ const SEEDED_TABLES = ['offices', 'clients', 'users'] as const
 
 /** MAMORI_BENCH_SERVER_ONLY=import or =list runs one part. */
 const ONLY = process.env.MAMORI_BENCH_SERVER_ONLY || undefined
+const PROFILE = process.env.MAMORI_BENCH_SERVER_PROFILE || undefined
 const runs = (part: 'import' | 'list') => ONLY === undefined || ONLY === part
 const adminUrl = process.env.MAMORI_BENCH_DATABASE_URL || process.env.MAMORI_TEST_DATABASE_URL || undefined
 const prefix = `mamori_bench_server_${process.pid}`
@@ -185,9 +201,24 @@ type LoadPlan = {
   visitors: { cookie: string; clientId: string }[]
   seconds: number
   warmUpSeconds: number
+  /** Pause between a client's pages, drawn uniformly from [0.5, 1.5] × this (0: back to back). */
+  thinkMs: number
 }
 
-type LoadResult = { latenciesMs: number[]; failures: number; seconds: number }
+type LoadResult = {
+  latenciesMs: number[]
+  failures: number
+  seconds: number
+  /** Every request sent, warm-up included. */
+  requests: number
+}
+
+type ListFigures = LoadResult & {
+  /** CPU of the server's thread (handlers, hooks, audit integration) over the whole load. */
+  serverCpuMs: number
+  /** CPU of the PostgreSQL backends serving the server over the load, when the cluster is local. */
+  databaseCpuMs: number | undefined
+}
 
 async function seedListOffice(db: Kysely<ServerTables>, generator: Generator) {
   const { ctx: first, clientId } = await importContext(db, generator)
@@ -205,7 +236,7 @@ async function seedListOffice(db: Kysely<ServerTables>, generator: Generator) {
 }
 
 /** A server started as `mamori start` starts it, on its own database, and the HTTP load against it. */
-async function listFigures(): Promise<LoadResult> {
+async function listFigures(): Promise<{ backToBack: ListFigures; paced: ListFigures }> {
   const fresh = await freshDatabase('list')
   const dataDir = await mkdtemp(join(tmpdir(), 'mamori-bench-server-'))
   try {
@@ -236,28 +267,64 @@ async function listFigures(): Promise<LoadResult> {
       console.log(
         `list: server ${server.url}, ${LIST_CLIENTS} clients × ${LIST_EMPLOYEES_PER_CLIENT} employees, ${LIST_USERS} users (half office staff with assigned clients), ${CONCURRENCY} keep-alive HTTP clients in a worker thread, pages of ${PAGE_SIZE}`,
       )
-      const plan: LoadPlan = {
-        baseUrl: server.url,
-        visitors: Array.from({ length: CONCURRENCY }, (_, i) => ({
-          cookie: users[i % users.length]!.cookie,
-          clientId: seeded.clientIds[i % seeded.clientIds.length]!,
-        })),
-        seconds: LIST_SECONDS,
-        warmUpSeconds: WARM_UP_SECONDS,
-      }
-      const worker = new Worker(new URL(import.meta.url), { workerData: plan })
-      const result = await new Promise<LoadResult>((resolve, reject) => {
-        worker.once('message', resolve)
-        worker.once('error', reject)
-      })
-      await worker.terminate()
-      return result
+      const visitors = Array.from({ length: CONCURRENCY }, (_, i) => ({
+        cookie: users[i % users.length]!.cookie,
+        clientId: seeded.clientIds[i % seeded.clientIds.length]!,
+      }))
+      const load = (thinkMs: number) =>
+        measureLoad(fresh.name, {
+          baseUrl: server.url,
+          visitors,
+          seconds: LIST_SECONDS,
+          warmUpSeconds: WARM_UP_SECONDS,
+          thinkMs,
+        })
+      return { backToBack: await load(0), paced: await load(THINK_MS) }
     } finally {
       await server.close()
     }
   } finally {
     await drop(fresh)
     await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** One load from a worker thread, with the CPU the server's thread and its database backends used. */
+async function measureLoad(databaseName: string, plan: LoadPlan): Promise<ListFigures> {
+  const profiler = PROFILE === undefined || plan.thinkMs > 0 ? undefined : await startProfile()
+  const cpuBefore = process.threadCpuUsage()
+  const databaseCpuBefore = await backendCpuMs(adminUrl!, databaseName)
+  const worker = new Worker(new URL(import.meta.url), { workerData: plan })
+  const result = await new Promise<LoadResult>((resolve, reject) => {
+    worker.once('message', resolve)
+    worker.once('error', reject)
+  })
+  const cpu = process.threadCpuUsage(cpuBefore)
+  const databaseCpuAfter = await backendCpuMs(adminUrl!, databaseName)
+  if (profiler !== undefined) await writeFile(PROFILE!, JSON.stringify(await profiler.stop()))
+  await worker.terminate()
+  return {
+    ...result,
+    serverCpuMs: (cpu.user + cpu.system) / 1000,
+    databaseCpuMs:
+      databaseCpuBefore === undefined || databaseCpuAfter === undefined
+        ? undefined
+        : databaseCpuAfter - databaseCpuBefore,
+  }
+}
+
+/** The inspector's CPU profiler on this thread, for MAMORI_BENCH_SERVER_PROFILE. */
+async function startProfile(): Promise<{ stop: () => Promise<object> }> {
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop')
+      session.disconnect()
+      return profile
+    },
   }
 }
 
@@ -283,6 +350,7 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     })
   const latenciesMs: number[] = []
   let failures = 0
+  let requests = 0
   const start = performance.now()
   const measureFrom = start + plan.warmUpSeconds * 1000
   const end = measureFrom + plan.seconds * 1000
@@ -290,9 +358,12 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     plan.visitors.map(async ({ cookie, clientId }) => {
       let cursor: string | null = null
       let page = 0
+      // Paced clients start spread over one pause, not all at once.
+      if (plan.thinkMs > 0) await sleep(plan.thinkMs * Math.random())
       while (performance.now() < end) {
         const query: string = `limit=${PAGE_SIZE}${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`
         const sent = performance.now()
+        requests += 1
         const response = await get(`/api/clients/${clientId}/employees?${query}`, cookie)
         const took = performance.now() - sent
         if (sent >= measureFrom) {
@@ -305,11 +376,27 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
             : null
         page = cursor === null || page + 1 >= PAGES_PER_VISIT ? 0 : page + 1
         if (page === 0) cursor = null
+        if (plan.thinkMs > 0) await sleep(plan.thinkMs * (0.5 + Math.random()))
       }
     }),
   )
   agent.destroy()
-  return { latenciesMs, failures, seconds: (performance.now() - measureFrom) / 1000 }
+  return { latenciesMs, failures, seconds: (performance.now() - measureFrom) / 1000, requests }
+}
+
+function listResults(results: Record<string, number>, name: string, load: ListFigures): void {
+  const sorted = [...load.latenciesMs].sort((a, b) => a - b)
+  results[`${name}_requests_per_s`] = Math.round(sorted.length / load.seconds)
+  results[`${name}_p50_ms`] = percentile(sorted, 50)
+  results[`${name}_p95_ms`] = percentile(sorted, 95)
+  results[`${name}_p99_ms`] = percentile(sorted, 99)
+  results[`${name}_server_cpu_per_request_ms`] = round(load.serverCpuMs / load.requests)
+  if (load.databaseCpuMs !== undefined) {
+    results[`${name}_database_cpu_per_request_ms`] = round(load.databaseCpuMs / load.requests)
+  }
+  console.log(
+    `${name}: ${sorted.length} pages in ${load.seconds.toFixed(1)} s, ${load.failures} failed (after ${WARM_UP_SECONDS} s of warm-up)`,
+  )
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -349,15 +436,9 @@ async function main(): Promise<void> {
       console.log(`load average after the import: ${printLoad()}`)
     }
     if (runs('list')) {
-      const load = await listFigures()
-      const sorted = [...load.latenciesMs].sort((a, b) => a - b)
-      results.list_requests_per_s = Math.round(sorted.length / load.seconds)
-      results.list_p50_ms = percentile(sorted, 50)
-      results.list_p95_ms = percentile(sorted, 95)
-      results.list_p99_ms = percentile(sorted, 99)
-      console.log(
-        `list: ${sorted.length} pages in ${load.seconds.toFixed(1)} s, ${load.failures} failed (after ${WARM_UP_SECONDS} s of warm-up)`,
-      )
+      const { backToBack, paced } = await listFigures()
+      listResults(results, 'list', backToBack)
+      listResults(results, 'list_paced', paced)
     }
   }
   console.log(`load average at end: ${printLoad()}`)

@@ -5,6 +5,7 @@ import type { DatabaseTarget } from './database-target.ts'
 import { describeTarget } from './database-target.ts'
 import { DbError } from './errors.ts'
 import { openPGlite } from './pglite-instance.ts'
+import { serverPool } from './server-pool.ts'
 
 /**
  * A session for SQL scripts (migrations): `exec` runs several statements in the simple query
@@ -81,7 +82,7 @@ function connectPostgres<DB>(target: Extract<DatabaseTarget, { kind: 'postgres' 
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
   // An idle client's error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => {})
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: serverPool(pool) }) })
   return {
     db,
     target,

@@ -7,10 +7,8 @@ import type { CurrentSession } from '../auth/resolve-session.ts'
 import { resolveSession } from '../auth/resolve-session.ts'
 import { clearSessionCookie, sessionCookieToken } from '../auth/session-cookie.ts'
 import { csrfTokenMatches } from '../auth/tokens.ts'
-import { withTenant } from '../tenancy/with-tenant.ts'
 import type { Actor, RouteAccess } from './access.ts'
 import { isRole, mayAccessClient } from './access.ts'
-import { clientBelongsToOffice } from './clients.repo.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -61,12 +59,15 @@ export async function registerAccessControl(app: FastifyInstance, deps: AuthDeps
     const access = request.routeOptions.config.access
     if (access === undefined) return // only the not-found handler: it answers 404 anyway
     const token = sessionCookieToken(request)
+    const clientId = 'scope' in access && access.scope === 'client' ? routeClientId(request) : undefined
+    let clientInOffice: boolean | null = null
     if (token !== null) {
-      const resolved = await resolveSession(deps, token, request.id)
+      const resolved = await resolveSession(deps, token, request.id, clientId)
       if (resolved === null) clearSessionCookie(reply)
       else {
         request.authSession = resolved.session
         request.actor = resolved.actor
+        clientInOffice = resolved.clientInOffice
       }
     }
     if ('public' in access) return
@@ -88,7 +89,7 @@ export async function registerAccessControl(app: FastifyInstance, deps: AuthDeps
     const actor = request.actor
     if (actor === null) throw unauthenticated()
     if (!access.roles.includes(actor.role)) throw forbidden()
-    if (access.scope === 'client') await checkClient(deps, request, actor)
+    if (access.scope === 'client') checkClient(actor, clientId, clientInOffice)
     if (access.reauth === true) {
       const at = deps.now().getTime()
       const last = session.reauthenticatedAt?.getTime()
@@ -97,15 +98,19 @@ export async function registerAccessControl(app: FastifyInstance, deps: AuthDeps
   })
 }
 
-async function checkClient(deps: AuthDeps, request: FastifyRequest, actor: Actor): Promise<void> {
+/** The route's :clientId when it is a UUID (anything else names no client, so 404 below). */
+function routeClientId(request: FastifyRequest): string | undefined {
   const clientId = (request.params as Record<string, string | undefined>).clientId
-  if (clientId === undefined || !UUID.test(clientId)) throw notFound('clientId')
-  if (!mayAccessClient(actor, clientId)) throw notFound('clientId')
-  if (actor.role !== 'office_admin') return // assignments reference clients of the same office
-  const exists = await withTenant(deps.db, actor.officeId, (trx) =>
-    clientBelongsToOffice(trx, actor.officeId, clientId),
-  )
-  if (!exists) throw notFound('clientId')
+  return clientId !== undefined && UUID.test(clientId) ? clientId : undefined
+}
+
+/**
+ * Staff and HR contacts reach only their assigned clients; an administrator any client of the
+ * office, as found in the session's own query (assignments reference clients of the same office).
+ */
+function checkClient(actor: Actor, clientId: string | undefined, clientInOffice: boolean | null): void {
+  if (clientId === undefined || !mayAccessClient(actor, clientId)) throw notFound('clientId')
+  if (actor.role === 'office_admin' && clientInOffice !== true) throw notFound('clientId')
 }
 
 /** A route's access declaration, checked once at registration so a mistake fails at start. */

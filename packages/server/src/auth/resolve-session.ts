@@ -1,6 +1,5 @@
 import type { Actor } from '../access/access.ts'
 import { withTenant } from '../tenancy/with-tenant.ts'
-import { findClientIds } from '../users/users.repo.ts'
 import { recordAuthEvent } from './audit-events.ts'
 import type { AuthDeps } from './auth-deps.ts'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SIGN_IN_STEP_TIMEOUT_MS } from './auth-deps.ts'
@@ -20,7 +19,12 @@ export type CurrentSession = {
   reauthenticatedAt: Date | null
 }
 
-export type ResolvedSession = { session: CurrentSession; actor: Actor | null }
+export type ResolvedSession = {
+  session: CurrentSession
+  actor: Actor | null
+  /** Whether the client named in the call belongs to the session's office; null when none was named. */
+  clientInOffice: boolean | null
+}
 
 /** last_seen_at is written at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = 60_000
@@ -28,18 +32,20 @@ const TOUCH_INTERVAL_MS = 60_000
 /**
  * Finds the open session of a cookie token and checks its clocks. An expired session is ended
  * (with its SESSION_ENDED entry) and treated as none; an active one yields the actor.
- * Attacker-controlled `token`: a malformed one is simply no session.
+ * Attacker-controlled `token`: a malformed one is simply no session. `clientId` (a UUID) is the
+ * client a route names, looked up in the same query for the access check.
  */
 export async function resolveSession(
   deps: AuthDeps,
   token: string,
   requestId: string,
+  clientId?: string,
 ): Promise<ResolvedSession | null> {
   const parsed = parseOfficeToken(token)
   if (parsed === null) return null
   const at = deps.now()
   return withTenant(deps.db, parsed.officeId, async (trx) => {
-    const row = await findOpenSession(trx, parsed.officeId, hashTokenSecret(parsed.secret))
+    const row = await findOpenSession(trx, parsed.officeId, hashTokenSecret(parsed.secret), clientId)
     if (row === null) return null
     const expiry = expiryReason(row, at)
     if (expiry !== null) {
@@ -66,11 +72,9 @@ export async function resolveSession(
       tokenSecret: parsed.secret,
       reauthenticatedAt: row.reauthenticatedAt,
     }
-    if (row.stage !== 'active') return { session, actor: null }
-    const clientIds =
-      row.role === 'office_staff' || row.role === 'client_hr'
-        ? await findClientIds(trx, row.officeId, row.userId)
-        : []
+    const clientInOffice = row.clientInOffice
+    if (row.stage !== 'active') return { session, actor: null, clientInOffice }
+    const clientIds = row.role === 'office_staff' || row.role === 'client_hr' ? row.clientIds : []
     const actor: Actor = {
       userId: row.userId,
       officeId: row.officeId,
@@ -78,7 +82,7 @@ export async function resolveSession(
       clientIds,
       ...(row.personId === null ? {} : { personId: row.personId }),
     }
-    return { session, actor }
+    return { session, actor, clientInOffice }
   })
 }
 

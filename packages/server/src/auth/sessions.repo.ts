@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
 import type { Role } from '../access/access.ts'
 import type { ServerTables } from '../db/tables.ts'
 import type { SessionEndReason, SessionStage } from './auth-tables.ts'
@@ -18,6 +19,10 @@ export type SessionRow = {
   role: Role
   personId: string | null
   userDisabled: boolean
+  /** The clients (事業所) assigned to the user, by id. */
+  clientIds: string[]
+  /** Whether the client asked about belongs to the office; null when none was asked about. */
+  clientInOffice: boolean | null
 }
 
 export async function insertSession(
@@ -43,11 +48,16 @@ export async function insertSession(
   return row.id
 }
 
-/** The open session holding this token, with what the access check needs of its user. */
+/**
+ * The open session holding this token, with what the access check needs of its user — role, the
+ * clients assigned to them and, when the route names one, whether that client is the office's —
+ * in one statement, so that resolving a request costs one query.
+ */
 export async function findOpenSession(
   db: Db,
   officeId: string,
   tokenHash: Buffer,
+  clientId?: string,
 ): Promise<SessionRow | null> {
   const row = await db
     .selectFrom('sessions as s')
@@ -66,6 +76,12 @@ export async function findOpenSession(
       'u.role',
       'u.person_id',
       'u.disabled_at',
+      sql<string[]>`array(select a.client_id::text from user_client_assignments a
+        where a.office_id = s.office_id and a.user_id = s.user_id order by a.client_id)`.as('client_ids'),
+      (clientId === undefined
+        ? sql<boolean | null>`null`
+        : sql<boolean>`exists(select from clients c where c.office_id = s.office_id and c.id = ${clientId})`
+      ).as('client_in_office'),
     ])
     .where('s.office_id', '=', officeId)
     .where('s.token_hash', '=', tokenHash)
@@ -84,6 +100,8 @@ export async function findOpenSession(
     role: row.role,
     personId: row.person_id,
     userDisabled: row.disabled_at !== null,
+    clientIds: row.client_ids,
+    clientInOffice: row.client_in_office,
   }
 }
 

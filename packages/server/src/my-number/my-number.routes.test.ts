@@ -28,6 +28,11 @@ import { auditCount, callerFor } from '../people/test-app.ts'
 import type { TestVault } from './testing.ts'
 import { startTestVault } from './testing.ts'
 
+/** Ids are UUIDs, whose last group is 12 digits about once in 280: taken out before looking. */
+function outsideIds(text: string): string {
+  return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
+}
+
 const PURPOSE = 'SOCIAL_INSURANCE_FILING'
 const CHECKED = { numberCheck: 'MY_NUMBER_CARD', identityCheck: 'MY_NUMBER_CARD' }
 
@@ -113,7 +118,7 @@ describeOnEachDatabase('My Number relay', [...APP_DATABASE_MIGRATIONS], ({ db, b
     assert.equal(status.json().identityCheck.numberCheck, 'MY_NUMBER_CARD')
     const employee = await asStaff('GET', `/api/clients/${clientId}/employees/${employeeId}`)
     assert.match(JSON.stringify(employee.json()), /registered/)
-    assert.doesNotMatch(put.body + status.body + employee.body, /[0-9]{12}/)
+    assert.doesNotMatch(outsideIds(put.body + status.body + employee.body), /[0-9]{12}/)
     const again = await asStaff('PUT', url, {
       purpose: PURPOSE,
       sealed: await seal(number, employeeId),
@@ -214,7 +219,7 @@ describeOnEachDatabase('My Number relay', [...APP_DATABASE_MIGRATIONS], ({ db, b
       recipientPublicKey: pair.publicKey,
     })
     assert.equal(reveal.statusCode, 200, reveal.body)
-    assert.doesNotMatch(reveal.body, /[0-9]{12}/)
+    assert.doesNotMatch(outsideIds(reveal.body), /[0-9]{12}/)
     // Bound to the office and the request: the page opens it with the request id of the answer.
     const opened = await openSealedFromVault(pair.privateKey, reveal.json().sealed, {
       tenantId: admin.officeId,

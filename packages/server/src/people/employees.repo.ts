@@ -173,11 +173,13 @@ export async function listEmployees(trx: Trx, officeId: string, filter: ListFilt
       sql<boolean>`(v.family_name_kana, v.given_name_kana, v.employee_id) > (${familyNameKana}, ${givenNameKana}, ${id}::uuid)`,
     )
   }
+  // The page size is a literal, not a parameter: the prepared statement's generic plan (see
+  // findEmployees) is then costed for a page, not for an unknown share of the client's people.
   return query
     .orderBy('v.family_name_kana')
     .orderBy('v.given_name_kana')
     .orderBy('v.employee_id')
-    .limit(filter.limit)
+    .limit(sql.lit(Math.trunc(filter.limit)))
     .execute()
 }
 

@@ -64,7 +64,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<PeopleRoutesOptions> = async (a
       config: { access: { roles: READERS, scope: 'client' } },
     },
     async (request) =>
-      findEmployees(db, contextOf(request), { ...request.query, clientId: request.params.clientId }),
+      findEmployees(db, contextOf(request), { ...request.query, clientId: request.params.clientId }, true),
   )
 
   app.post(

@@ -2,6 +2,15 @@ import type { Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
 import { ServerError } from '../errors.ts'
 
+export type TenantOptions = {
+  /**
+   * Prepared statements use their generic plan from the first call. For queries whose plan does
+   * not depend on the values (the keyset page of a listing): PostgreSQL's own choice costs the
+   * generic plan with default estimates, finds it dearer and plans every call afresh.
+   */
+  genericPlans?: boolean
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /**
@@ -14,6 +23,7 @@ export async function withTenant<DB, T>(
   db: Kysely<DB>,
   officeId: string,
   work: (trx: Transaction<DB>) => Promise<T>,
+  options: TenantOptions = {},
 ): Promise<T> {
   if (!UUID.test(officeId)) {
     throw new ServerError({
@@ -24,10 +34,14 @@ export async function withTenant<DB, T>(
     })
   }
   return db.transaction().execute(async (trx) => {
-    // One round trip for both: set_config('role', …, true) is SET LOCAL ROLE.
-    await sql`select set_config('role', 'mamori_app', true), set_config('mamori.office_id', ${officeId}, true)`.execute(
-      trx,
-    )
+    // set_config('role', …, true) is SET LOCAL ROLE. The office id, a UUID checked above, is a
+    // literal: a statement without parameters travels with the transaction's BEGIN in one message
+    // on a PostgreSQL server (@mamori/db's server pool), so a tenant costs no round trip of its own.
+    const office = sql.lit(officeId)
+    await (options.genericPlans === true
+      ? sql`select set_config('role', 'mamori_app', true), set_config('mamori.office_id', ${office}, true), set_config('plan_cache_mode', 'force_generic_plan', true)`
+      : sql`select set_config('role', 'mamori_app', true), set_config('mamori.office_id', ${office}, true)`
+    ).execute(trx)
     return work(trx)
   })
 }

@@ -96,17 +96,6 @@ export async function findUserForAuth(db: Db, officeId: string, userId: string):
   }
 }
 
-export async function findClientIds(db: Db, officeId: string, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('user_client_assignments')
-    .select('client_id')
-    .where('office_id', '=', officeId)
-    .where('user_id', '=', userId)
-    .orderBy('client_id')
-    .execute()
-  return rows.map((r) => r.client_id)
-}
-
 /**
  * Counts one failed password or TOTP attempt; at `limit` the account locks until `lockUntil` and
  * the counter starts again. Done in one statement so that concurrent guesses cannot each read a
