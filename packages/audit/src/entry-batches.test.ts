@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { beforeEach, test } from 'node:test'
 import { describeOnEachDatabase } from '@mamori/db/testing'
+import { sql } from 'kysely'
 import { createAppender } from './append.ts'
 import type { AuditEvent } from './audit-event.ts'
 import { readEntryBatch, readEntryRows } from './entry-batches.ts'
@@ -32,6 +33,17 @@ describeOnEachDatabase('reading the log in batches', [AUDIT_MIGRATIONS], ({ db }
     const stored = (await readEntryRows(db(), 3, 20)).map((r) => Buffer.from(r.leafHash).toString('latin1'))
     assert.equal(batch.leafHashes, stored.join(''))
     assert.deepEqual(rebuiltLeaves(batch), stored)
+    // Read in rows of 5 entries, the last short: the same batch, joined as one text.
+    assert.deepEqual(await readEntryBatch(db(), 3, 20, 5), batch)
+  })
+
+  test('a batch with a group of entries missing comes back short, for the row-by-row search', async () => {
+    const appender = createAppender(db(), await testSequencer(signer))
+    await appender.append(Array.from({ length: 12 }, (_, i) => syntheticEvent(i)))
+    await sql`delete from audit_entries where position between 4 and 7`.execute(db())
+    const batch = await readEntryBatch(db(), 0, 12, 4)
+    assert.equal(batch.count, 8)
+    assert.deepEqual(batch, await readEntryBatch(db(), 0, 12, 1))
   })
 
   test('a range without entries is an empty batch', async () => {
