@@ -7,10 +7,9 @@ import type { NumberCrypto } from '../service/number-crypto.ts'
 import type { Outcome } from '../service/write-batcher.ts'
 import { refuse } from '../service-error.ts'
 import { insertApprovalRequest } from '../store/approvals.repo.ts'
-import { insertWrappedMany } from '../store/data-keys.repo.ts'
 import type { VaultDatabase } from '../store/schema.ts'
 import type { SealedNumberRow } from '../store/sealed-numbers.repo.ts'
-import { insertSealedMany, registrationFacts, subjectKey } from '../store/sealed-numbers.repo.ts'
+import { insertFirstRegistrations, subjectKey } from '../store/sealed-numbers.repo.ts'
 import { uniqueViolation } from '../store/unique-violation.ts'
 import { auditEntry } from './audit-entry.ts'
 import { audited } from './refusal-audit.ts'
@@ -20,9 +19,9 @@ import { audited } from './refusal-audit.ts'
  * without dual control. Everything that needs no database is done per request before the batch:
  * a fresh data key (version 1) wrapped by the KEK, then the HPKE open, the blind index and the
  * envelope on a crypto worker (crypto-pool.ts).
- * The batch then runs in one transaction: one query of what is on file, one insert per table for
- * every registration it accepts, the approval requests of duplicates, and every request's audit
- * entry, success or denied; one commit answers them all.
+ * The batch then runs in one transaction: one statement that reads what is on file and inserts
+ * the data key and sealed number of every registration it accepts, the approval requests of
+ * duplicates, and every request's audit entry, success or denied; one commit answers them all.
  *
  * Whatever a batch cannot decide alone goes back to its request as `alone` and runs through the
  * single-request transaction (register.ts): a re-registration after deletion (its data key needs
@@ -109,13 +108,9 @@ export async function registerBatch(
   try {
     outcomes = await deps.db.transaction().execute(async (trx) => {
       accepted = []
-      const facts = await registrationFacts(
+      const facts = await insertFirstRegistrations(
         trx,
-        items.map((item) => ({
-          tenantId: item.input.context.tenantId,
-          subjectId: item.input.context.subjectId,
-          blindIndex: item.blindIndex,
-        })),
+        items.map((item) => ({ row: item.row, wrapped: item.wrapped, kekVersion: item.kekVersion })),
       )
       const results: Outcome<BatchedRegistration>[] = []
       const events: VaultAuditEvent[] = []
@@ -150,21 +145,6 @@ export async function registerBatch(
           results.push({ ok: true, value: { registeredAt: item.now.toISOString() } })
         }
       }
-      await insertWrappedMany(
-        trx,
-        accepted.map((item) => ({
-          tenantId: item.input.context.tenantId,
-          keyId: item.input.context.subjectId,
-          clientId: item.input.context.clientId,
-          version: 1,
-          wrapped: item.wrapped,
-          kekVersion: item.kekVersion,
-        })),
-      )
-      await insertSealedMany(
-        trx,
-        accepted.map((item) => item.row),
-      )
       await deps.audit.recordIn(trx, events)
       return results
     })

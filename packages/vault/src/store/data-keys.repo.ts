@@ -55,27 +55,6 @@ export async function insertWrapped(
     .execute()
 }
 
-export async function insertWrappedMany(
-  db: Db,
-  keys: readonly ({ tenantId: string; keyId: string; clientId: string; version: number } & WrappedDataKey)[],
-): Promise<void> {
-  if (keys.length === 0) return
-  await db
-    .insertInto('vault_data_keys')
-    .values(
-      keys.map((key) => ({
-        tenant_id: key.tenantId,
-        key_id: key.keyId,
-        client_id: key.clientId,
-        version: key.version,
-        wrapped: key.wrapped,
-        kek_version: key.kekVersion,
-        destroyed_at: null,
-      })),
-    )
-    .execute()
-}
-
 /** Crypto-shred: every live version of one key id loses its wrapped bytes. */
 export async function destroyKey(db: Db, tenantId: string, keyId: string, at: Date): Promise<number> {
   const result = await db

@@ -94,42 +94,68 @@ export async function insertSealed(db: Db, row: SealedNumberRow): Promise<void> 
   await db.insertInto('vault_sealed_numbers').values(row).execute()
 }
 
-export async function insertSealedMany(db: Db, rows: readonly SealedNumberRow[]): Promise<void> {
-  if (rows.length > 0)
-    await db
-      .insertInto('vault_sealed_numbers')
-      .values([...rows])
-      .execute()
-}
+/** A first registration of a batch: its sealed row (key version 1) and its wrapped data key. */
+export type FirstRegistration = { row: SealedNumberRow; wrapped: Uint8Array; kekVersion: number }
 
-/** A registration about to be batched: who, and the blind index of the number. */
-export type RegistrationProbe = { tenantId: string; subjectId: string; blindIndex: Uint8Array }
+/** What was on file before a batch, per registration: why it was not inserted, if it was not. */
+export type RegistrationFacts = { onFile: boolean; onFileForAnother: boolean; hadKey: boolean }
 
 /**
- * What a batch of registrations needs to know, in one query, one answer per probe in order: is a
+ * A batch of first registrations in one statement, one answer per registration in order: is a
  * number on file for the subject, is the same number on file for another subject of the tenant,
- * and did the subject ever have a data key (a re-registration after deletion needs a new version).
- * Arrays as parameters: the same statement text whatever the batch size.
+ * did the subject ever have a data key (a re-registration after deletion needs a new version).
+ * Those with none of the three are inserted, data key (version 1) and sealed number, by the same
+ * statement; the others are not. Precondition: no two registrations share a subject or a number
+ * (the write batcher's keys), so what was on file before the statement decides each alone.
+ * Arrays as parameters: the same statement text whatever the batch size. A registration that
+ * another process committed meanwhile fails the statement with a unique violation.
  */
-export async function registrationFacts(
+export async function insertFirstRegistrations(
   db: Db,
-  probes: readonly RegistrationProbe[],
-): Promise<{ onFile: boolean; onFileForAnother: boolean; hadKey: boolean }[]> {
-  if (probes.length === 0) return []
-  const { rows } = await sql<{ on_file: boolean; for_another: boolean; had_key: boolean }>`
-    select
-      exists (select 1 from vault_sealed_numbers n
-        where n.tenant_id = t.tenant_id and n.subject_id = t.subject_id) as on_file,
-      exists (select 1 from vault_sealed_numbers n
-        where n.tenant_id = t.tenant_id and n.blind_index = decode(t.blind_index, 'base64')
-          and n.subject_id <> t.subject_id) as for_another,
-      exists (select 1 from vault_data_keys k
-        where k.tenant_id = t.tenant_id and k.key_id = t.subject_id) as had_key
-    from unnest(${probes.map((p) => p.tenantId)}::uuid[], ${probes.map((p) => p.subjectId)}::uuid[],
-      ${probes.map((p) => Buffer.from(p.blindIndex).toString('base64'))}::text[])
-      with ordinality as t(tenant_id, subject_id, blind_index, i)
-    order by t.i`.execute(db)
-  return rows.map((r) => ({ onFile: r.on_file, onFileForAnother: r.for_another, hadKey: r.had_key }))
+  registrations: readonly FirstRegistration[],
+): Promise<RegistrationFacts[]> {
+  if (registrations.length === 0) return []
+  const rows = registrations.map((r) => r.row)
+  const base64 = (bytes: Uint8Array) =>
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
+  const { rows: facts } = await sql<{ on_file: boolean; for_another: boolean; had_key: boolean }>`
+    with t as (
+      select * from unnest(
+        ${rows.map((r) => r.tenant_id)}::uuid[], ${rows.map((r) => r.subject_id)}::uuid[],
+        ${rows.map((r) => r.client_id)}::uuid[], ${rows.map((r) => base64(r.blind_index))}::text[],
+        ${rows.map((r) => base64(r.envelope))}::text[], ${registrations.map((r) => base64(r.wrapped))}::text[],
+        ${registrations.map((r) => r.kekVersion)}::int[], ${rows.map((r) => r.registered_by)}::uuid[],
+        ${rows.map((r) => r.registered_at.toISOString())}::timestamptz[], ${rows.map((r) => r.request_id)}::uuid[],
+        ${rows.map((r) => r.number_check)}::text[], ${rows.map((r) => r.identity_check)}::text[],
+        ${rows.map((r) => r.checked_by)}::uuid[], ${rows.map((r) => r.checked_at.toISOString())}::timestamptz[]
+      ) with ordinality as t(tenant_id, subject_id, client_id, blind_index, envelope, wrapped, kek_version,
+        registered_by, registered_at, request_id, number_check, identity_check, checked_by, checked_at, i)
+    ),
+    facts as (
+      select t.*,
+        exists (select 1 from vault_sealed_numbers n
+          where n.tenant_id = t.tenant_id and n.subject_id = t.subject_id) as on_file,
+        exists (select 1 from vault_sealed_numbers n
+          where n.tenant_id = t.tenant_id and n.blind_index = decode(t.blind_index, 'base64')
+            and n.subject_id <> t.subject_id) as for_another,
+        exists (select 1 from vault_data_keys k
+          where k.tenant_id = t.tenant_id and k.key_id = t.subject_id) as had_key
+      from t
+    ),
+    accepted as (select * from facts where not (on_file or for_another or had_key)),
+    data_keys as (
+      insert into vault_data_keys (tenant_id, key_id, client_id, version, wrapped, kek_version, destroyed_at)
+      select tenant_id, subject_id, client_id, 1, decode(wrapped, 'base64'), kek_version, null from accepted
+    ),
+    sealed as (
+      insert into vault_sealed_numbers (tenant_id, subject_id, client_id, envelope, key_version, blind_index,
+        registered_by, registered_at, request_id, approved_by, number_check, identity_check, checked_by, checked_at)
+      select tenant_id, subject_id, client_id, decode(envelope, 'base64'), 1, decode(blind_index, 'base64'),
+        registered_by, registered_at, request_id, null, number_check, identity_check, checked_by, checked_at
+      from accepted
+    )
+    select on_file, for_another, had_key from facts order by i`.execute(db)
+  return facts.map((f) => ({ onFile: f.on_file, onFileForAnother: f.for_another, hadKey: f.had_key }))
 }
 
 /**
