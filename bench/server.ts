@@ -19,7 +19,7 @@
  *   list_server_cpu_per_request_ms, list_paced_server_cpu_per_request_ms
  *                           CPU of the server's thread per list request over the load (on a shared
  *                           machine a steadier figure than the latencies)
- *   list_database_cpu_per_request_ms, list_paced_database_cpu_per_request_ms
+ *   list_database_cpu_per_request_ms
  *                           CPU of the PostgreSQL backends serving it, per request (local cluster only)
  *
  * Needs MAMORI_BENCH_DATABASE_URL or MAMORI_TEST_DATABASE_URL (a throwaway cluster); each part makes
@@ -214,6 +214,7 @@ type LoadResult = {
 }
 
 type ListFigures = LoadResult & {
+  thinkMs: number
   /** CPU of the server's thread (handlers, hooks, audit integration) over the whole load. */
   serverCpuMs: number
   /** CPU of the PostgreSQL backends serving the server over the load, when the cluster is local. */
@@ -305,6 +306,7 @@ async function measureLoad(databaseName: string, plan: LoadPlan): Promise<ListFi
   await worker.terminate()
   return {
     ...result,
+    thinkMs: plan.thinkMs,
     serverCpuMs: (cpu.user + cpu.system) / 1000,
     databaseCpuMs:
       databaseCpuBefore === undefined || databaseCpuAfter === undefined
@@ -391,7 +393,8 @@ function listResults(results: Record<string, number>, name: string, load: ListFi
   results[`${name}_p95_ms`] = percentile(sorted, 95)
   results[`${name}_p99_ms`] = percentile(sorted, 99)
   results[`${name}_server_cpu_per_request_ms`] = round(load.serverCpuMs / load.requests)
-  if (load.databaseCpuMs !== undefined) {
+  // Paced, the pool lets idle connections go and their backends' CPU with them: back to back only.
+  if (load.databaseCpuMs !== undefined && load.thinkMs === 0) {
     results[`${name}_database_cpu_per_request_ms`] = round(load.databaseCpuMs / load.requests)
   }
   console.log(

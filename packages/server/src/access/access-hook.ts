@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
 import type { AuthDeps } from '../auth/auth-deps.ts'
 import { REAUTH_WINDOW_MS } from '../auth/auth-deps.ts'
 import { csrfInvalid, forbidden, notFound, reauthRequired, unauthenticated } from '../auth/auth-errors.ts'
+import { cookieSigner } from '../auth/cookie-signer.ts'
 import type { CurrentSession } from '../auth/resolve-session.ts'
 import { resolveSession } from '../auth/resolve-session.ts'
 import { clearSessionCookie, sessionCookieToken } from '../auth/session-cookie.ts'
@@ -45,7 +46,7 @@ export const CSRF_HEADER = 'x-csrf-token'
 export async function registerAccessControl(app: FastifyInstance, deps: AuthDeps): Promise<void> {
   const declared: DeclaredRoute[] = []
   DECLARED.set(app, declared)
-  await app.register(cookie, { secret: Buffer.from(deps.sessionKey) })
+  await app.register(cookie, { secret: cookieSigner(deps.sessionKey) })
   app.decorateRequest('actor', null)
   app.decorateRequest('authSession', null)
 
