@@ -15,7 +15,8 @@ import { runDeviceJob } from './device-jobs.ts'
  * Jobs that arrive in one turn of the event loop travel together, one message per worker, and come
  * back together: a message costs about as much as a job. With `size` 0 the jobs run inline.
  *
- * A worker that dies fails its jobs (INTERNAL, never a guess) and is replaced.
+ * A worker that dies fails its jobs (INTERNAL, never a guess) and is replaced, unless it died
+ * before answering anything.
  */
 export type CryptoPool = {
   run(job: DeviceJob): Promise<DeviceJobResult>
@@ -42,10 +43,12 @@ export function createCryptoPool(keys: CryptoPoolKeys, size: number): CryptoPool
   let flushing = false
   let closed = false
 
-  const spawn = (index: number): void => {
+  const spawn = (): void => {
     const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: keys }), pending: new Map() }
+    let answered = false
     slot.worker.unref()
     slot.worker.on('message', (replies: readonly WorkerReply[]) => {
+      answered = true
       for (const reply of replies) {
         const pending = slot.pending.get(reply.id)
         if (pending === undefined) continue
@@ -58,19 +61,25 @@ export function createCryptoPool(keys: CryptoPoolKeys, size: number): CryptoPool
     })
     slot.worker.on('error', () => {})
     slot.worker.on('exit', () => {
+      slots.splice(slots.indexOf(slot), 1)
       for (const pending of slot.pending.values())
         pending.reject(jobError({ message: 'a crypto worker exited' }))
       slot.pending.clear()
-      if (!closed) spawn(index)
+      // A worker that never answered would fail the same way again: it is not replaced.
+      if (!closed && answered) spawn()
     })
-    slots[index] = slot
+    slots.push(slot)
   }
-  for (let i = 0; i < size; i++) spawn(i)
+  for (let i = 0; i < size; i++) spawn()
 
   const flush = (): void => {
     flushing = false
     const requests = outbox
     outbox = []
+    if (slots.length === 0) {
+      for (const { reject } of requests) reject(jobError({ message: 'no crypto worker is running' }))
+      return
+    }
     // Evenly over the workers, the least busy first.
     const order = [...slots].sort((a, b) => a.pending.size - b.pending.size)
     const share = Math.ceil(requests.length / order.length)
