@@ -85,6 +85,7 @@ export function createBatchLeafHasher(): (batch: BatchText, onLeaf: OnLeaf) => b
     w.text = text
     w.p = 0
     w.nulls = 0
+    w.startSeq(from)
     for (let i = 0; i < count; i++) {
       const end = i === count - 1 ? text.length : text.indexOf(RS, w.p)
       if (end < 0) return false
@@ -104,7 +105,7 @@ export function createBatchLeafHasher(): (batch: BatchText, onLeaf: OnLeaf) => b
       w.put(RESULT)
       if (!w.quoted(US)) return false
       w.put(SEQ)
-      w.decimal(from + i)
+      w.seq()
       if (!w.optional(SUBJECT)) return false
       w.put(TENANT)
       if (!w.quoted(US)) return false
@@ -136,6 +137,9 @@ class EncodingWriter {
   text: Uint8Array = new Uint8Array(0)
   p = 0
   nulls = 0
+  /** Decimal digits of the next `seq`, from #seqStart to the end (2^53 has 16). */
+  #seqDigits = new Uint8Array(17)
+  #seqStart = 17
   /** Views of `out` by length: hash() takes a whole view, and these are made once, not per entry. */
   #views: Uint8Array[] = []
 
@@ -239,17 +243,32 @@ class EncodingWriter {
     return c === US
   }
 
-  /** A non-negative safe integer in decimal. */
-  decimal(n: number): void {
-    const { out } = this
-    let width = 1
-    for (let m = n; m >= 10; m = Math.floor(m / 10)) width++
-    let m = n
-    for (let i = this.o + width - 1; i >= this.o; i--) {
-      out[i] = 0x30 + (m % 10)
+  /** `seq` of the batch's first entry: a non-negative safe integer, as decimal digits. */
+  startSeq(from: number): void {
+    const digits = this.#seqDigits
+    this.#seqStart = digits.length
+    let m = from
+    do {
+      digits[--this.#seqStart] = 0x30 + (m % 10)
       m = Math.floor(m / 10)
+    } while (m > 0)
+  }
+
+  /** Writes the current `seq` and counts on to the next entry's, digit by digit. */
+  seq(): void {
+    const { out } = this
+    const digits = this.#seqDigits
+    let o = this.o
+    for (let i = this.#seqStart; i < digits.length; i++) out[o++] = digits[i]!
+    this.o = o
+    let i = digits.length - 1
+    while (i >= this.#seqStart && digits[i] === 0x39) digits[i--] = 0x30
+    if (i < this.#seqStart) {
+      this.#seqStart = i
+      digits[i] = 0x31
+    } else {
+      digits[i] = digits[i]! + 1
     }
-    this.o += width
   }
 
   /** SHA-256 of 0x00 ‖ version ‖ length ‖ JSON, the JSON being out[6..o). */
