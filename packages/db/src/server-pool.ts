@@ -14,7 +14,11 @@ const DEFAULT_LIMITS: PreparedStatementLimits = { perConnection: 500, texts: 5_0
  * - Every query with parameters runs as a named prepared statement, parsed once per connection
  *   and, after a few executions, planned once (its generic plan). Names come from the statement
  *   text, so one name never stands for two texts; past the limits a statement runs unnamed, as
- *   before, so a generator of ever-new texts cannot grow the server's memory.
+ *   before, so a generator of ever-new texts cannot grow the server's memory. As with any
+ *   prepared statement, PostgreSQL keeps a generic plan until the tables' statistics change (auto-
+ *   analyze): a statement first run on a near-empty table that then grows fast within a minute
+ *   should plan per call (`set local plan_cache_mode = force_custom_plan`, as the vault's register
+ *   batch does).
  * - A transaction's BEGIN waits for its first statement and, when that statement has no
  *   parameters, travels with it in one simple-protocol message (withTenant's settings); a
  *   transaction that ends before any statement sends nothing.
