@@ -16,7 +16,7 @@
  * CPU time of this process and, on the server, of the PostgreSQL backends: on a shared machine
  * the wall time alone says little).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { AuditEvent } from '@mamori/audit/audit-event.ts'
@@ -36,6 +36,7 @@ import {
 } from '@mamori/db'
 import { sql } from 'kysely'
 import pg from 'pg'
+import { backendCpuMs } from './backend-cpu.ts'
 
 /** MAMORI_BENCH_AUDIT_ENTRIES (a multiple of 50,000) shortens a trial run; the figure is for 1,000,000. */
 const LOG_SIZE = Number(process.env.MAMORI_BENCH_AUDIT_ENTRIES || 1_000_000)
@@ -174,37 +175,19 @@ async function buildLog(database: Database<unknown>): Promise<void> {
 }
 
 /** CPU time (ms) of the server's backends serving `name`, read from /proc when the server is local. */
-async function backendCpuMs(name: string): Promise<number | undefined> {
-  if (serverUrl === undefined) return undefined
-  const client = new pg.Client({ connectionString: serverUrl })
-  await client.connect()
-  try {
-    const { rows } = await client.query<{ pid: number }>(
-      'select pid from pg_stat_activity where datname = $1',
-      [`${databaseName}_${name}`],
-    )
-    let ticks = 0
-    for (const { pid } of rows) {
-      const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ')
-      ticks += Number(fields[11]) + Number(fields[12])
-    }
-    return ticks * 10
-  } catch {
-    return undefined
-  } finally {
-    await client.end()
-  }
+async function backendCpu(name: string): Promise<number | undefined> {
+  return serverUrl === undefined ? undefined : backendCpuMs(serverUrl, `${databaseName}_${name}`)
 }
 
 async function verifyRate(log: AuditLog): Promise<number> {
   let best = 0
   for (let run = 0; run < VERIFY_RUNS; run++) {
     const cpu = process.cpuUsage()
-    const backend = await backendCpuMs('log')
+    const backend = await backendCpu('log')
     const [report, verifyMs] = await timed(() => log.verify())
     if (!report.ok || report.entries !== LOG_SIZE) throw new Error(`verify failed: ${report.problem?.code}`)
     const { user, system } = process.cpuUsage(cpu)
-    const backendAfter = await backendCpuMs('log')
+    const backendAfter = await backendCpu('log')
     const rate = round(LOG_SIZE / (verifyMs / 1000))
     const server =
       backend === undefined || backendAfter === undefined ? '' : `, PostgreSQL ${backendAfter - backend} ms`
