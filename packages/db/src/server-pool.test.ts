@@ -123,4 +123,18 @@ describe('the server pool: prepared statements and BEGIN with the first statemen
     const { rows } = await sql<{ n: number }>`select ${5}::int as n`.execute(db)
     assert.deepEqual(rows, [{ n: 5 }])
   })
+
+  test('each connection plans every call for its values, unless a transaction opts into generic plans', async (t) => {
+    const db = openOneConnection()
+    t.after(() => db.destroy())
+    const mode = async (on: Kysely<unknown>) =>
+      (await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(on)).rows[0]?.plan_cache_mode
+    assert.equal(await mode(db), 'force_custom_plan')
+    const inside = await db.transaction().execute(async (trx) => {
+      await sql`select set_config('plan_cache_mode', 'force_generic_plan', true)`.execute(trx)
+      return mode(trx)
+    })
+    assert.equal(inside, 'force_generic_plan')
+    assert.equal(await mode(db), 'force_custom_plan')
+  })
 })

@@ -11,14 +11,15 @@ const DEFAULT_LIMITS: PreparedStatementLimits = { perConnection: 500, texts: 5_0
  * request otherwise spends on every call (bench:server: planning was most of the database's time
  * per request, ~0.5–0.7 ms each for the session lookup and the employee list):
  *
- * - Every query with parameters runs as a named prepared statement, parsed once per connection
- *   and, after a few executions, planned once (its generic plan). Names come from the statement
- *   text, so one name never stands for two texts; past the limits a statement runs unnamed, as
- *   before, so a generator of ever-new texts cannot grow the server's memory. As with any
- *   prepared statement, PostgreSQL keeps a generic plan until the tables' statistics change (auto-
- *   analyze): a statement first run on a near-empty table that then grows fast within a minute
- *   should plan per call (`set local plan_cache_mode = force_custom_plan`, as the vault's register
- *   batch does).
+ * - Every query with parameters runs as a named prepared statement, parsed once per connection.
+ *   Names come from the statement text, so one name never stands for two texts; past the limits
+ *   a statement runs unnamed, as before, so a generator of ever-new texts cannot grow the
+ *   server's memory. Each connection still plans every call for its values
+ *   (plan_cache_mode = force_custom_plan): PostgreSQL's own choice would keep a generic plan made
+ *   while a table was small for as long as its statistics stand, and a queue that grows by a
+ *   million rows in one import then has each batch scan it whole (bench:audit stalled on this).
+ *   A transaction whose statements are index lookups whatever the values opts into generic plans
+ *   with `set_config('plan_cache_mode', 'force_generic_plan', true)`, and then skips planning too.
  * - A transaction's BEGIN waits for its first statement and, when that statement has no
  *   parameters, travels with it in one simple-protocol message (withTenant's settings); a
  *   transaction that ends before any statement sends nothing.
@@ -43,6 +44,12 @@ export function serverPool(pool: pg.Pool, limits: PreparedStatementLimits = DEFA
       const client = await pool.connect()
       let prepared = preparedOn.get(client)
       if (prepared === undefined) {
+        try {
+          await client.query('set plan_cache_mode = force_custom_plan')
+        } catch (error) {
+          client.release(true)
+          throw error
+        }
         prepared = new Set()
         preparedOn.set(client, prepared)
       }

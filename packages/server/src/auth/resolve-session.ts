@@ -44,46 +44,52 @@ export async function resolveSession(
   const parsed = parseOfficeToken(token)
   if (parsed === null) return null
   const at = deps.now()
-  return withTenant(deps.db, parsed.officeId, async (trx) => {
-    const row = await findOpenSession(trx, parsed.officeId, hashTokenSecret(parsed.secret), clientId)
-    if (row === null) return null
-    const expiry = expiryReason(row, at)
-    if (expiry !== null) {
-      await endSession(trx, row.officeId, row.id, expiry, at)
-      await recordAuthEvent(trx, {
-        type: 'SESSION_ENDED',
-        tenantId: row.officeId,
-        actorId: row.userId,
-        operation: 'sign_in',
-        result: 'success',
-        requestId,
-        at: at.getTime(),
-      })
-      return null
-    }
-    if (at.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-      await touchSession(trx, row.officeId, row.id, at)
-    }
-    const session: CurrentSession = {
-      id: row.id,
-      officeId: row.officeId,
-      userId: row.userId,
-      stage: row.stage,
-      tokenSecret: parsed.secret,
-      reauthenticatedAt: row.reauthenticatedAt,
-    }
-    const clientInOffice = row.clientInOffice
-    if (row.stage !== 'active') return { session, actor: null, clientInOffice }
-    const clientIds = row.role === 'office_staff' || row.role === 'client_hr' ? row.clientIds : []
-    const actor: Actor = {
-      userId: row.userId,
-      officeId: row.officeId,
-      role: row.role,
-      clientIds,
-      ...(row.personId === null ? {} : { personId: row.personId }),
-    }
-    return { session, actor, clientInOffice }
-  })
+  return withTenant(
+    deps.db,
+    parsed.officeId,
+    async (trx) => {
+      const row = await findOpenSession(trx, parsed.officeId, hashTokenSecret(parsed.secret), clientId)
+      if (row === null) return null
+      const expiry = expiryReason(row, at)
+      if (expiry !== null) {
+        await endSession(trx, row.officeId, row.id, expiry, at)
+        await recordAuthEvent(trx, {
+          type: 'SESSION_ENDED',
+          tenantId: row.officeId,
+          actorId: row.userId,
+          operation: 'sign_in',
+          result: 'success',
+          requestId,
+          at: at.getTime(),
+        })
+        return null
+      }
+      if (at.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+        await touchSession(trx, row.officeId, row.id, at)
+      }
+      const session: CurrentSession = {
+        id: row.id,
+        officeId: row.officeId,
+        userId: row.userId,
+        stage: row.stage,
+        tokenSecret: parsed.secret,
+        reauthenticatedAt: row.reauthenticatedAt,
+      }
+      const clientInOffice = row.clientInOffice
+      if (row.stage !== 'active') return { session, actor: null, clientInOffice }
+      const clientIds = row.role === 'office_staff' || row.role === 'client_hr' ? row.clientIds : []
+      const actor: Actor = {
+        userId: row.userId,
+        officeId: row.officeId,
+        role: row.role,
+        clientIds,
+        ...(row.personId === null ? {} : { personId: row.personId }),
+      }
+      return { session, actor, clientInOffice }
+    },
+    // Lookups by unique keys, the same plan whatever the token: no planning per request.
+    { genericPlans: true },
+  )
 }
 
 function expiryReason(row: SessionRow, at: Date): SessionEndReason | null {
