@@ -8,6 +8,7 @@
  * id; an entry whose transaction commits later lands in a later batch, after entries that
  * committed before it.
  */
+import { setImmediate } from 'node:timers/promises'
 import type { Kysely, QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
 import { decodeEntry } from './entry-encoding.ts'
@@ -40,6 +41,8 @@ const DEFAULT_CHECKPOINT_MS = 10_000
 const DEFAULT_BATCH = 10_000
 /** Rows per insert: each column goes as one array parameter, so a chunk is one statement. */
 const INSERT_CHUNK = 5000
+/** Entries hashed between turns of the event loop (~1–2 ms of work). */
+const HASH_SLICE = 256
 
 /** Integrates everything queued, in batches of `maxBatch` entries, one transaction each. */
 export async function integrate<DB>(
@@ -85,7 +88,9 @@ export async function integrateQueued(
   const positions = new Map<string, number>()
   const entries: StoredEntry[] = []
   const leaves: Uint8Array[] = []
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
+    // A host's requests wait on this thread: let them run between slices of a large batch.
+    if (i > 0 && i % HASH_SLICE === 0) await setImmediate()
     const position = tree.size
     positions.set(row.id, position)
     // The queued bytes were encoded from a validated event by record(); decodeEntry holds them to it.
