@@ -38,12 +38,16 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { backendCpuMs } from './backend-cpu.ts'
 
-/** MAMORI_BENCH_AUDIT_ENTRIES (a multiple of 50,000) shortens a trial run; the figure is for 1,000,000. */
+/**
+ * MAMORI_BENCH_AUDIT_ENTRIES (a multiple of 50,000) sets the log's size: the verify figure is for
+ * 1,000,000; 10,000,000 with MAMORI_BENCH_AUDIT_CLIENTS=1 is the query scenario of issue 5 (one
+ * client of 10,000 people in a log of ten million entries).
+ */
 const LOG_SIZE = Number(process.env.MAMORI_BENCH_AUDIT_ENTRIES || 1_000_000)
 const ONLY_VERIFY = process.env.MAMORI_BENCH_AUDIT_ONLY === 'verify'
 const VERIFY_RUNS = Number(process.env.MAMORI_BENCH_AUDIT_VERIFY_RUNS || 1)
 const PEOPLE = 10_000
-const CLIENTS = 100
+const CLIENTS = Number(process.env.MAMORI_BENCH_AUDIT_CLIENTS || 100)
 const APPEND_SECONDS = 5
 const DAY = 86_400_000
 const START = Date.UTC(2025, 3, 1)
