@@ -79,9 +79,16 @@ export async function integrateQueued(
 ): Promise<QueuedBatch> {
   await sql`select pg_advisory_xact_lock(hashtext('mamori_audit_sequencer'))`.execute(trx)
   const state = await loadState(trx)
-  const limit = batch.limit === undefined ? sql.raw('') : sql`order by id limit ${batch.limit}`
+  // The batch is the first `limit` committed entries by id, taken as the id range up to the last
+  // of them: the same rows as `id in (… order by id limit n)`, without a join whose plan depends on
+  // the queue's statistics (a queue filled by an import before any analyze was planned as a nested
+  // loop and took minutes per batch).
+  const upTo =
+    batch.limit === undefined
+      ? sql``
+      : sql`where id <= (select max(id) from (select id from audit_queue order by id limit ${batch.limit}) as first)`
   const { rows } = await sql<{ id: string; event: Uint8Array }>`
-    delete from audit_queue where id in (select id from audit_queue ${limit})
+    delete from audit_queue ${upTo}
     returning id::text, event`.execute(trx)
   rows.sort((a, b) => compareIds(a.id, b.id))
   const tree = new TreeAppender(state.size, state.frontier)
