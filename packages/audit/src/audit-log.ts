@@ -71,7 +71,7 @@ export type AuditLog<Type extends string = string> = {
   integrate(options?: { checkpoint?: boolean }): Promise<IntegrateResult>
   inclusionProof(position: number, treeSize?: number): Promise<InclusionProofBundle>
   consistencyProof(olderSize: number, newerSize: number): Promise<ConsistencyProofBundle>
-  verify(options?: { batchSize?: number }): Promise<VerifyLogReport>
+  verify(options?: { batchSize?: number; summaries?: boolean }): Promise<VerifyLogReport>
   accessesToSubject(tenantId: string, subjectId: string, window: TimeWindow): Promise<SubjectAccess[]>
   accessesForClient(
     tenantId: string,

@@ -55,6 +55,8 @@ export type AuditErrorCode =
   | 'TREE_STATE_MISMATCH'
   /** verifyLog: a stored perfect-subtree hash (audit_tree_nodes) is not the recomputed one. */
   | 'TREE_NODE_MISMATCH'
+  /** verifyLog: the per-client summary (audit_client_buckets) is not what the entries make. */
+  | 'CLIENT_SUMMARY_MISMATCH'
   /** verifyLog: the witness holds a checkpoint the database's checkpoint table lost. */
   | 'CHECKPOINT_MISSING'
   /** Proofs: no entry at that position, no checkpoint covers it yet, no checkpoint of that size. */

@@ -16,6 +16,8 @@ export type LogProblem = {
   /** For a root mismatch: the altered entry lies in [from, to]. */
   range?: { from: number; to: number }
   source?: 'database' | 'witness'
+  /** For a per-client summary that differs from the entries: the JST dates of its bucket. */
+  days?: { from: string; to: string }
 }
 
 type Where = Omit<LogProblem, 'code' | 'message' | 'messageJa'>
@@ -61,10 +63,18 @@ const TEXTS: Partial<Record<AuditErrorCode, (w: Where) => [string, string]>> = {
     `the stored subtree hash over entries ${w.range?.from}..${w.range?.to} differs from the entries`,
     `エントリ ${w.range?.from}〜${w.range?.to} の部分木の記録済みハッシュが内容と一致しません。証明用のハッシュが書き換えられています。`,
   ],
+  CLIENT_SUMMARY_MISMATCH: (w) => [
+    `the per-client summary of ${daysText(w, '..')} (JST) differs from the entries`,
+    `${daysText(w, '〜')} のクライアント別集計がエントリと一致しません。集計表が書き換えられています。`,
+  ],
   TREE_STATE_MISMATCH: (w) => [
     `the sequencer's state does not match the ${w.position} entries of the log`,
     `監査ログの木の状態が ${w.position} 件のエントリと一致しません。ログの末尾が削除または書き換えられています。`,
   ],
+}
+
+function daysText(w: Where, dash: string): string {
+  return w.days?.from === w.days?.to ? `${w.days?.from}` : `${w.days?.from}${dash}${w.days?.to}`
 }
 
 export function logProblem(code: AuditErrorCode, where: Where): LogProblem {

@@ -29,7 +29,13 @@ import { verifyLog } from './verify-log.ts'
 
 const signer = testSigner()
 const verifierKey = verifierKeyOf(signer)
-const TABLES = ['audit_entries', 'audit_tree_nodes', 'audit_checkpoints', 'audit_tree_state'] as const
+const TABLES = [
+  'audit_entries',
+  'audit_tree_nodes',
+  'audit_checkpoints',
+  'audit_tree_state',
+  'audit_client_buckets',
+] as const
 
 type Db = Kysely<unknown>
 type Context = { db: Db; sequencer: SequencerOptions & { witnessPath: string } }
@@ -198,6 +204,13 @@ export const TAMPER_CASES: readonly Case[] = [
       await writeFile(sequencer.witnessPath, lines.join('\n'))
     },
     expected: { code: 'CHECKPOINT_SIGNATURE_INVALID' },
+  },
+  {
+    id: 'T16',
+    // Hiding a person from the incident-scope query: their rows of the per-client summary deleted.
+    tamper: ({ db }) =>
+      sql`delete from audit_client_buckets where subject_id = 'person_3' and level = 0`.execute(db).then(),
+    expected: { code: 'CLIENT_SUMMARY_MISMATCH' },
   },
 ]
 

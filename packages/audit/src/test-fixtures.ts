@@ -60,7 +60,9 @@ export function syntheticEvent(i: number, overrides: Partial<AuditEvent> = {}): 
 }
 
 export async function resetLog(db: QueryExecutorProvider): Promise<void> {
-  await sql`truncate audit_entries, audit_tree_nodes, audit_checkpoints, audit_queue`.execute(db)
+  await sql`truncate audit_entries, audit_tree_nodes, audit_checkpoints, audit_queue, audit_client_buckets`.execute(
+    db,
+  )
   await sql`update audit_tree_state set size = 0, frontier = '', last_checkpoint_size = 0,
     last_checkpoint_at = null where id = 1`.execute(db)
 }

@@ -66,12 +66,14 @@ describeOnEachDatabase('mamori audit', [], ({ backend, database }) => {
             kind: 'pglite',
             dataDir: host === 'server' ? dataPaths(root).appDatabase : dataPaths(root).vaultDatabase,
           }
-      if (onServer)
+      if (onServer) {
         await tamper(
           target,
           sql`drop table if exists audit_entries, audit_queue, audit_tree_nodes,
-        audit_tree_state, audit_checkpoints, mamori_schema_migrations`,
+        audit_tree_state, audit_checkpoints, audit_client_buckets, mamori_schema_migrations`,
         )
+        await tamper(target, sql`drop function if exists audit_merge_lists(text, text)`)
+      }
       await writeLog(target, root, host)
       const env: Record<string, string> = { MAMORI_DATA_DIR: root }
       if (onServer && target.kind === 'postgres') {

@@ -27,7 +27,7 @@ describeOnEachDatabase<unknown>('the app role and the audit log', [...APP_DATABA
     )
   }
 
-  test('the app role queues entries of its office only, and cannot change or remove any entry', async () => {
+  test('the app role queues entries of its office only, cannot change or remove any entry or summary row, reads its own', async () => {
     const own = await createSyntheticOffice(db())
     const other = await createSyntheticOffice(db())
     const event = { type: 'USER_CREATED', actorId: 'user_1', operation: 'create', result: 'success' } as const
@@ -46,15 +46,24 @@ describeOnEachDatabase<unknown>('the app role and the audit log', [...APP_DATABA
       sql`delete from audit_checkpoints`,
       sql`update audit_tree_state set size = 0`,
       sql`delete from audit_tree_nodes`,
+      sql`update audit_client_buckets set entries = 1`,
+      sql`delete from audit_client_buckets`,
+      sql`insert into audit_client_buckets values (${own}, 'c', 0, 1, 's', 'read', 1, 0, 0, 'u', '')`,
     ]) {
       await refused(own, statement)
     }
 
+    for (const office of [own, other]) {
+      await sql`insert into audit_client_buckets values (${office}, 'c', 0, 1, 's', 'read', 1, 0, 0, 'u', '')`.execute(
+        db(),
+      )
+    }
     const visible = await withTenant(db(), own, async (trx) => {
-      const { rows } = await sql<{ tenant_id: string }>`select tenant_id from audit_entries`.execute(trx)
+      const { rows } = await sql<{ tenant_id: string }>`select tenant_id from audit_entries
+        union all select tenant_id from audit_client_buckets`.execute(trx)
       return rows.map((row) => row.tenant_id)
     })
-    assert.deepEqual(visible, [own])
+    assert.deepEqual(visible, [own, own])
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_entries`.execute(db())
     assert.equal(rows[0]!.n, 2)
   })
