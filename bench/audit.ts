@@ -27,7 +27,7 @@ import { join } from 'node:path'
 import type { AuditEvent } from '@mamori/audit/audit-event.ts'
 import { type AuditLog, openAuditLog } from '@mamori/audit/audit-log.ts'
 import { dayOf, dayStartMs } from '@mamori/audit/client-buckets.ts'
-import { firstClientBucketDifference } from '@mamori/audit/client-buckets-store.ts'
+import { firstClientBucketDifference, summarise } from '@mamori/audit/client-buckets-store.ts'
 import { integrate } from '@mamori/audit/integrate.ts'
 import { AUDIT_MIGRATIONS } from '@mamori/audit/migrations.ts'
 import { queuedEvent } from '@mamori/audit/record.ts'
@@ -151,7 +151,7 @@ async function appendThroughput(): Promise<number> {
 }
 
 /**
- * The log of LOG_SIZE entries, through the real sequencer. Its secondary indexes are dropped
+ * The log of LOG_SIZE entries, through the real sequencer and summariser. Its secondary indexes are dropped
  * while it fills and rebuilt after (their definitions read back from the catalogue), as a bulk
  * load would: what is measured is reading the log, not building it.
  */
@@ -179,8 +179,10 @@ async function buildLog(database: Database<unknown>): Promise<void> {
       from unnest(${queued.map((q) => q.tenantId)}::text[], ${queued.map((q) => q.bytes.toString('base64'))}::text[])
         as t(tenant_id, event)`.execute(db)
     await integrate(db, { ...sequencer, maxBatch: chunk })
+    await summarise(db, { maxBatch: chunk })
   }
   await integrate(db, { ...sequencer, forceCheckpoint: true })
+  await summarise(db)
   for (const index of indexes) await sql.raw(index.definition).execute(db)
   await sql`analyze audit_entries, audit_client_buckets`.execute(db)
 }

@@ -1,6 +1,6 @@
 -- The per-client summary (client-buckets.ts): for each person of a client, what was done to their
 -- data in a bucket of 4^level Japanese days (JST). Derived from audit_entries, outside the signed
--- tree: the sequencer adds to it in the transaction that integrates the entries, and verifyLog
+-- tree: the summariser adds integrated entries to it in order, behind the sequencer, and verifyLog
 -- recomputes it from the verified entries, so an edited row is reported, not believed.
 -- Text columns sort and compare as bytes ("C"): ids are ASCII, and the query groups by them.
 create table audit_client_buckets (
@@ -19,6 +19,13 @@ create table audit_client_buckets (
   fields text collate "C" not null,
   primary key (tenant_id, client_id, level, bucket, subject_id, operation)
 );
+
+-- Entries [0, size) of the log are in audit_client_buckets; queries read later ones from the log.
+create table audit_summary_state (
+  id smallint primary key check (id = 1),
+  size bigint not null check (size >= 0)
+);
+insert into audit_summary_state (id, size) select 1, size from audit_tree_state;
 
 -- The union of two such lists, sorted and distinct.
 create function audit_merge_lists(a text, b text) returns text

@@ -8,6 +8,7 @@ import type { QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
 import type { AuditOperation } from './audit-event.ts'
 import { LIST_SEPARATOR, planWindow } from './client-buckets.ts'
+import { summarisedSize } from './client-buckets-store.ts'
 import { AuditError } from './errors.ts'
 
 export type TimeWindow = { from: Date; to: Date }
@@ -79,7 +80,7 @@ export type ClientAccessOptions = {
 /**
  * Per person of `clientId` touched in [from, to): which items, how, by whom, when. Whole JST days
  * of the window come from the per-client summary (client-buckets.ts), a few rows a person; the
- * parts of a day at either end from the entries themselves.
+ * parts of a day at either end, and entries the summariser has not reached yet, from the log.
  */
 export async function accessesForClient(
   db: QueryExecutorProvider,
@@ -104,7 +105,20 @@ export async function accessesForClient(
     options.operations === undefined
       ? sql``
       : sql`and ${sql.ref(column)} = any(${[...options.operations]}::text[])`
-  const parts = []
+  // Entries the summary holds are [0, summarised); the summariser may move it on while we read,
+  // so the statement reads it again itself, and the value read here only lets the planner see
+  // that the tail is a short range of positions.
+  const summarised = sql`(select size from audit_summary_state where id = 1)`
+  const lowerBound = await summarisedSize(db)
+  const fromEntries = sql`select subject_id collate "C", operation collate "C", actor_id collate "C",
+      coalesce(array_to_string(fields, ','), '') collate "C", 1::bigint, at_ms, at_ms
+    from audit_entries as e
+    where e.tenant_id = ${tenantId} and e.client_id = ${clientId} and e.subject_id is not null
+      ${operationsOf('e.operation')}`
+  const parts = [
+    sql`${fromEntries} and e.position >= ${lowerBound} and e.position >= ${summarised}
+      and e.at_ms >= ${from} and e.at_ms < ${to}`,
+  ]
   if (plan.buckets.length > 0) {
     parts.push(sql`select subject_id, operation, actor_ids, fields, entries, first_ms, last_ms
       from audit_client_buckets as b
@@ -113,12 +127,8 @@ export async function accessesForClient(
       where b.tenant_id = ${tenantId} and b.client_id = ${clientId} ${operationsOf('b.operation')}`)
   }
   if (plan.partial.length > 0) {
-    const ranges = plan.partial.map((r) => sql`(at_ms >= ${r.from} and at_ms < ${r.to})`)
-    parts.push(sql`select subject_id collate "C", operation collate "C", actor_id collate "C",
-        coalesce(array_to_string(fields, ','), '') collate "C", 1::bigint, at_ms, at_ms
-      from audit_entries as e
-      where e.tenant_id = ${tenantId} and e.client_id = ${clientId} and e.subject_id is not null
-        and (${sql.join(ranges, sql` or `)}) ${operationsOf('e.operation')}`)
+    const ranges = plan.partial.map((r) => sql`(e.at_ms >= ${r.from} and e.at_ms < ${r.to})`)
+    parts.push(sql`${fromEntries} and e.position < ${summarised} and (${sql.join(ranges, sql` or `)})`)
   }
   // Lists come back joined, duplicates and all: PostgreSQL groups ~10 rows a person far faster
   // as text than as arrays, and the few names a person has are de-duplicated here.

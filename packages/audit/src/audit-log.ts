@@ -20,6 +20,7 @@ import {
 } from './access-queries.ts'
 import { createAppender } from './append.ts'
 import type { AuditEvent } from './audit-event.ts'
+import { summarise } from './client-buckets-store.ts'
 import { AuditError } from './errors.ts'
 import {
   type ConsistencyProofBundle,
@@ -67,7 +68,10 @@ export type AuditLog<Type extends string = string> = {
   recordAll(trx: QueryExecutorProvider, events: readonly AuditEvent<Type>[]): Promise<void>
   /** Outside any transaction: group commit, resolves with the positions once durable. */
   append(events: readonly AuditEvent<Type>[]): Promise<number[]>
-  /** Integrates what is queued now; `checkpoint: true` also signs a checkpoint of the result. */
+  /**
+   * Integrates what is queued now and brings the per-client summary up to it; `checkpoint: true`
+   * also signs a checkpoint of the result.
+   */
   integrate(options?: { checkpoint?: boolean }): Promise<IntegrateResult>
   inclusionProof(position: number, treeSize?: number): Promise<InclusionProofBundle>
   consistencyProof(olderSize: number, newerSize: number): Promise<ConsistencyProofBundle>
@@ -103,6 +107,12 @@ export async function openAuditLog<Type extends string, DB = unknown>(
   const every =
     options.integrateEveryMs ?? Math.min(DEFAULT_INTEGRATE_EVERY_MS, options.checkpointEvery?.ms ?? Infinity)
 
+  // The per-client summary follows the log; appends never wait on it (client-buckets-store.ts).
+  const integrateAndSummarise = async (extra: { forceCheckpoint?: boolean }): Promise<IntegrateResult> => {
+    const result = await integrate(db, { ...sequencer, ...extra })
+    await summarise(db)
+    return result
+  }
   // One integration at a time from this process; the advisory lock orders it against others.
   let running: Promise<unknown> = Promise.resolve()
   const serially = <T>(run: () => Promise<T>): Promise<T> => {
@@ -114,7 +124,7 @@ export async function openAuditLog<Type extends string, DB = unknown>(
   let closed = false
   const tick = () => {
     timer = undefined
-    void serially(() => integrate(db, sequencer))
+    void serially(() => integrateAndSummarise({}))
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         if (!closed) schedule()
@@ -137,7 +147,7 @@ export async function openAuditLog<Type extends string, DB = unknown>(
     recordAll: (trx, events) => recordAll(trx, events),
     append: (events) => appender.append(events),
     integrate: (opts = {}) =>
-      serially(() => integrate(db, { ...sequencer, forceCheckpoint: opts.checkpoint === true })),
+      serially(() => integrateAndSummarise({ forceCheckpoint: opts.checkpoint === true })),
     inclusionProof: (position, treeSize) => inclusionProofFor(db, position, treeSize),
     consistencyProof: (olderSize, newerSize) => consistencyProofFor(db, olderSize, newerSize),
     verify: (opts = {}) => verifyLog(db, { verifierKey, witness, ...opts }),
@@ -148,7 +158,7 @@ export async function openAuditLog<Type extends string, DB = unknown>(
       if (closed) return
       closed = true
       if (timer !== undefined) clearTimeout(timer)
-      await serially(() => integrate(db, { ...sequencer, forceCheckpoint: true }))
+      await serially(() => integrateAndSummarise({ forceCheckpoint: true }))
     },
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The per-client query against the entries themselves: a log of a few hundred entries over seven
- * weeks, integrated in batches so that rows are added to across batches, asked about many windows
- * (whole JST days, parts of days, one instant, nothing); and verifyLog's recomputation of the
- * summary, which reports a row edited, removed or added.
+ * weeks, summarised in batches so that rows are added to across batches, the last entries not
+ * yet, asked about many windows (whole JST days, parts of days, one instant, nothing); and
+ * verifyLog's recomputation of the summary, which reports a row edited, removed or added.
  */
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
@@ -14,6 +14,7 @@ import { accessesForClient, type ClientSubjectAccess } from './access-queries.ts
 import { createAppender } from './append.ts'
 import type { AuditEvent, AuditOperation } from './audit-event.ts'
 import { DAY_MS, dayStartMs } from './client-buckets.ts'
+import { summarise, summarisedSize } from './client-buckets-store.ts'
 import { AUDIT_MIGRATIONS } from './migrations.ts'
 import { verifierKeyOf } from './sign-checkpoint.ts'
 import { resetLog, syntheticEvent, testSequencer, testSigner } from './test-fixtures.ts'
@@ -109,29 +110,15 @@ describeOnEachDatabase('the per-client summary', [AUDIT_MIGRATIONS], ({ db }) =>
     await resetLog(db())
     context = await testSequencer(signer)
     const appender = createAppender(db(), context)
-    for (let i = 0; i < events.length; i += 75) await appender.append(events.slice(i, i + 75))
+    // The summariser runs between appends, with batches that end inside them, and stops short of
+    // the last 150 entries: the queries read those from the log.
+    for (let i = 0; i < events.length; i += 75) {
+      await appender.append(events.slice(i, i + 75))
+      if (i < 450) await summarise(db(), { maxBatch: 40 })
+    }
   })
 
-  test('answers every window as the entries do: whole days, parts of days, an instant, nothing', async () => {
-    const next = random(7)
-    const windows: Array<[number, number]> = [
-      [START, START + 7 * DAY_MS],
-      [START - DAY_MS, START + 48 * DAY_MS],
-      [START + 3 * 3_600_000, START + 30 * DAY_MS + 5 * 3_600_000],
-      [START + 3_600_000, START + 2 * 3_600_000],
-      [START + 10 * DAY_MS, START + 10 * DAY_MS],
-      [START + 10 * DAY_MS, START + 9 * DAY_MS],
-      [events[10]!.at!, events[10]!.at! + 1],
-    ]
-    for (let i = 0; i < 40; i++) {
-      const from = START - 2 * DAY_MS + Math.floor(next() * 50 * DAY_MS)
-      const aligned = next() < 0.5
-      const start = aligned ? dayStartMs(Math.floor((from + 9 * 3_600_000) / DAY_MS)) : from
-      windows.push([
-        start,
-        start + Math.floor(next() * (aligned ? 40 : 40 * DAY_MS)) * (aligned ? DAY_MS : 1),
-      ])
-    }
+  async function assertAnswers(windows: ReadonlyArray<readonly [number, number]>): Promise<void> {
     for (const [from, to] of windows) {
       for (const operations of [undefined, ['read', 'export'] as AuditOperation[]]) {
         for (const [tenantId, clientId] of [
@@ -153,6 +140,40 @@ describeOnEachDatabase('the per-client summary', [AUDIT_MIGRATIONS], ({ db }) =>
         }
       }
     }
+  }
+
+  test('answers every window as the entries do: whole days, parts of days, an instant, nothing', async () => {
+    assert.equal(await summarisedSize(db()), 450)
+    const next = random(7)
+    const windows: Array<[number, number]> = [
+      [START, START + 7 * DAY_MS],
+      [START - DAY_MS, START + 48 * DAY_MS],
+      [START + 3 * 3_600_000, START + 30 * DAY_MS + 5 * 3_600_000],
+      [START + 3_600_000, START + 2 * 3_600_000],
+      [START + 10 * DAY_MS, START + 10 * DAY_MS],
+      [START + 10 * DAY_MS, START + 9 * DAY_MS],
+      [events[10]!.at!, events[10]!.at! + 1],
+    ]
+    for (let i = 0; i < 40; i++) {
+      const from = START - 2 * DAY_MS + Math.floor(next() * 50 * DAY_MS)
+      const aligned = next() < 0.5
+      const start = aligned ? dayStartMs(Math.floor((from + 9 * 3_600_000) / DAY_MS)) : from
+      windows.push([
+        start,
+        start + Math.floor(next() * (aligned ? 40 : 40 * DAY_MS)) * (aligned ? DAY_MS : 1),
+      ])
+    }
+    await assertAnswers(windows)
+  })
+
+  test('once the summariser has caught up, the answers are the same', async () => {
+    assert.equal(await summarise(db()), 150)
+    assert.equal(await summarisedSize(db()), 600)
+    await assertAnswers([
+      [START, START + 30 * DAY_MS],
+      [START + 5 * 3_600_000, START + 47 * DAY_MS + 7 * 3_600_000],
+      [START - DAY_MS, START + 49 * DAY_MS],
+    ])
   })
 
   test('verify recomputes the summary: a row edited, removed or added is reported with its dates', async () => {
@@ -186,6 +207,12 @@ describeOnEachDatabase('the per-client summary', [AUDIT_MIGRATIONS], ({ db }) =>
         what,
       )
     }
+    // The state moved back without the rows: the rows hold entries the state says they do not.
+    const moved = await rolledBack(db(), async (trx) => {
+      await sql`update audit_summary_state set size = 500`.execute(trx)
+      return verify(trx)
+    })
+    assert.equal(moved.problem?.code, 'CLIENT_SUMMARY_MISMATCH')
     assert.equal((await verify(db())).ok, true)
   })
 
@@ -195,6 +222,7 @@ describeOnEachDatabase('the per-client summary', [AUDIT_MIGRATIONS], ({ db }) =>
     const report = await rolledBack(db(), async (trx) => {
       await sql`delete from audit_client_buckets`.execute(trx)
       for (const statement of backfill.split(';\n')) await sql.raw(statement).execute(trx)
+      await sql`update audit_summary_state set size = (select size from audit_tree_state)`.execute(trx)
       return verifyLog(trx, { verifierKey, witness: context.witness })
     })
     assert.equal(report?.ok, true, JSON.stringify(report?.problem))

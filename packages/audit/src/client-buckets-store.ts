@@ -1,15 +1,72 @@
 /**
- * audit_client_buckets in the database: the sequencer's upsert, and verifyLog's recomputation of
+ * audit_client_buckets in the database: the summariser, which adds integrated entries to it in
+ * log order behind the sequencer (so appends never wait on it), and verifyLog's recomputation of
  * the whole table from the entries. Layout and meaning: client-buckets.ts and migration 0002.
  */
-import type { QueryExecutorProvider } from 'kysely'
+import type { Kysely, QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
-import { type BucketRow, LIST_SEPARATOR, TOP_LEVEL } from './client-buckets.ts'
+import {
+  type BucketRow,
+  bucketRowsOf,
+  LIST_SEPARATOR,
+  type SummarisedEntry,
+  TOP_LEVEL,
+} from './client-buckets.ts'
 
 /** Rows per statement: each column goes as one array parameter. */
 const UPSERT_CHUNK = 5000
+const DEFAULT_SUMMARY_BATCH = 5000
 
-/** Adds a batch's rows (bucketRowsOf) to the table, inside the sequencer's transaction. */
+/** Entries [0, size) are in the summary (audit_summary_state). */
+export async function summarisedSize(db: QueryExecutorProvider): Promise<number> {
+  const { rows } = await sql<{
+    size: string
+  }>`select size::text from audit_summary_state where id = 1`.execute(db)
+  return Number(rows[0]?.size ?? 0)
+}
+
+/**
+ * Adds every integrated entry not yet in the summary, `maxBatch` entries a transaction, in log
+ * order; returns how many. One summariser at a time per database (an advisory lock of its own,
+ * not the sequencer's). Integrated entries are always a prefix of the log, each sequencer batch
+ * committing under its lock before the next, so what it reads from `size` on has no gap.
+ */
+export async function summarise<DB>(db: Kysely<DB>, options: { maxBatch?: number } = {}): Promise<number> {
+  const limit = options.maxBatch ?? DEFAULT_SUMMARY_BATCH
+  let total = 0
+  for (;;) {
+    const added = await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext('mamori_audit_summariser'))`.execute(trx)
+      const from = await summarisedSize(trx)
+      const { rows } = await sql<{
+        at_ms: string
+        tenant_id: string
+        actor_id: string
+        operation: string
+        client_id: string | null
+        subject_id: string | null
+        fields: string[] | null
+      }>`select at_ms::text, tenant_id, actor_id, operation, client_id, subject_id, fields from audit_entries
+        where position >= ${from} and position < ${from + limit} order by position`.execute(trx)
+      const entries: SummarisedEntry[] = rows.map((r) => ({
+        at: Number(r.at_ms),
+        tenantId: r.tenant_id,
+        actorId: r.actor_id,
+        operation: r.operation,
+        clientId: r.client_id,
+        subjectId: r.subject_id,
+        fields: r.fields,
+      }))
+      await addToClientBuckets(trx, bucketRowsOf(entries))
+      await sql`update audit_summary_state set size = ${from + entries.length} where id = 1`.execute(trx)
+      return entries.length
+    })
+    total += added
+    if (added < limit) return total
+  }
+}
+
+/** Adds a batch's rows (bucketRowsOf) to the table. */
 export async function addToClientBuckets(
   trx: QueryExecutorProvider,
   rows: readonly BucketRow[],
@@ -39,8 +96,9 @@ export type BucketDifference = { level: number; bucket: number }
 
 /**
  * The first bucket (by level, then bucket) whose stored rows differ from the ones recomputed from
- * the entries: level 0 from audit_entries, each level above from the recomputed level below. A row
- * edited, added or removed shows; undefined when the table is exactly what the entries make.
+ * the entries the summary state says it holds: level 0 from audit_entries, each level above from
+ * the recomputed level below. A row edited, added or removed shows, and so does a state moved
+ * without the rows; undefined when the table is exactly what those entries make.
  */
 export async function firstClientBucketDifference(
   db: QueryExecutorProvider,
@@ -54,7 +112,8 @@ export async function firstClientBucketDifference(
         audit_merge_lists(string_agg(actor_id, ','), '') collate "C" as actor_ids,
         audit_merge_lists(coalesce(string_agg(array_to_string(fields, ','), ','), ''), '') collate "C" as fields
       from (select *, floor((at_ms + 32400000) / 86400000.0)::bigint as day from audit_entries
-            where client_id is not null and subject_id is not null) as e
+            where client_id is not null and subject_id is not null
+              and position < (select size from audit_summary_state where id = 1)) as e
       group by 1, 2, 4, 5, 6)`,
   ]
   // One CTE a level: PostgreSQL allows no aggregate in a recursive CTE's recursive term.

@@ -9,10 +9,17 @@
  * whole days is a few buckets (at most three of a level on each side, six to nine for a month);
  * the parts of the window's first and last day that are not whole days are read from the entries.
  *
- * Derived data outside the signed tree: the sequencer writes it in the transaction that
- * integrates the entries, and verifyLog recomputes it from the verified entries.
+ * Derived data outside the signed tree: the summariser (client-buckets-store.ts) adds integrated
+ * entries to it in log order, a little behind the sequencer; queries read the entries it has not
+ * reached from the log itself; verifyLog recomputes it from the verified entries.
  */
 import type { StoredEntry } from './stored-entry.ts'
+
+/** What the summary keeps of an entry. */
+export type SummarisedEntry = Pick<
+  StoredEntry,
+  'at' | 'tenantId' | 'actorId' | 'operation' | 'clientId' | 'subjectId' | 'fields'
+>
 
 export const DAY_MS = 86_400_000
 /** Japan Standard Time: offices count days from midnight in Japan. */
@@ -88,10 +95,10 @@ export type BucketRow = {
 type Accumulator = Omit<BucketRow, 'actorIds' | 'fields'> & { actorIds: Set<string>; fields: Set<string> }
 
 /**
- * The summary rows, every level, of a batch of entries: what the sequencer adds to the table.
+ * The summary rows, every level, of a batch of entries: what the summariser adds to the table.
  * Entries without a client or a person are not about a client's people and have none.
  */
-export function bucketRowsOf(entries: Iterable<StoredEntry>): BucketRow[] {
+export function bucketRowsOf(entries: Iterable<SummarisedEntry>): BucketRow[] {
   let level = new Map<string, Accumulator>()
   for (const entry of entries) {
     if (entry.clientId === null || entry.subjectId === null) continue

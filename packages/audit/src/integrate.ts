@@ -11,8 +11,6 @@
 import { setImmediate } from 'node:timers/promises'
 import type { Kysely, QueryExecutorProvider } from 'kysely'
 import { sql } from 'kysely'
-import { bucketRowsOf } from './client-buckets.ts'
-import { addToClientBuckets } from './client-buckets-store.ts'
 import { decodeEntry } from './entry-encoding.ts'
 import { leafHash } from './merkle.ts'
 import { type CheckpointSigner, signCheckpoint } from './sign-checkpoint.ts'
@@ -112,7 +110,6 @@ export async function integrateQueued(
   for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
     await insertEntries(trx, entries.slice(i, i + INSERT_CHUNK), leaves.slice(i, i + INSERT_CHUNK))
   }
-  await addToClientBuckets(trx, bucketRowsOf(entries))
   const nodes = tree.takeCompleted()
   for (let i = 0; i < nodes.length; i += INSERT_CHUNK) {
     const chunk = nodes.slice(i, i + INSERT_CHUNK)

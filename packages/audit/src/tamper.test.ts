@@ -16,6 +16,7 @@ import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import { createAppender } from './append.ts'
 import type { AuditEvent } from './audit-event.ts'
+import { summarise } from './client-buckets-store.ts'
 import { readEntryRows } from './entry-batches.ts'
 import type { SequencerOptions } from './integrate.ts'
 import type { LogProblem } from './log-problem.ts'
@@ -35,6 +36,7 @@ const TABLES = [
   'audit_checkpoints',
   'audit_tree_state',
   'audit_client_buckets',
+  'audit_summary_state',
 ] as const
 
 type Db = Kysely<unknown>
@@ -51,6 +53,7 @@ async function appendEntries(context: Context, from: number, count: number, tag 
     )
     await appender.append(batch)
   }
+  await summarise(context.db)
 }
 
 /** Cuts the log to `size` entries and puts the sequencer's state back as it was at that size. */

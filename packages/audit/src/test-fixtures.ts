@@ -65,6 +65,7 @@ export async function resetLog(db: QueryExecutorProvider): Promise<void> {
   )
   await sql`update audit_tree_state set size = 0, frontier = '', last_checkpoint_size = 0,
     last_checkpoint_at = null where id = 1`.execute(db)
+  await sql`update audit_summary_state set size = 0 where id = 1`.execute(db)
 }
 
 const NULL_MARK = '\x1d'

@@ -70,7 +70,7 @@ describeOnEachDatabase('mamori audit', [], ({ backend, database }) => {
         await tamper(
           target,
           sql`drop table if exists audit_entries, audit_queue, audit_tree_nodes,
-        audit_tree_state, audit_checkpoints, audit_client_buckets, mamori_schema_migrations`,
+        audit_tree_state, audit_checkpoints, audit_client_buckets, audit_summary_state, mamori_schema_migrations`,
         )
         await tamper(target, sql`drop function if exists audit_merge_lists(text, text)`)
       }

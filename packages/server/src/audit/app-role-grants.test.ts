@@ -48,6 +48,7 @@ describeOnEachDatabase<unknown>('the app role and the audit log', [...APP_DATABA
       sql`delete from audit_tree_nodes`,
       sql`update audit_client_buckets set entries = 1`,
       sql`delete from audit_client_buckets`,
+      sql`update audit_summary_state set size = 0`,
       sql`insert into audit_client_buckets values (${own}, 'c', 0, 1, 's', 'read', 1, 0, 0, 'u', '')`,
     ]) {
       await refused(own, statement)
